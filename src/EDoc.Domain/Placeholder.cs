@@ -1,0 +1,1 @@
+namespace EDoc.Domain; internal static class Placeholder {}

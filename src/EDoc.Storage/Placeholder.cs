@@ -1,0 +1,1 @@
+namespace EDoc.Storage; internal static class Placeholder {}
