@@ -1,0 +1,72 @@
+namespace EDoc.Domain.Errors;
+
+/// <summary>A rule of the domain refused a command; each subclass maps to one canonical gRPC status code.</summary>
+public abstract class DomainException(string reason, string message, IReadOnlyDictionary<string, string>? metadata = null)
+    : Exception(message)
+{
+    /// <summary>UPPER_SNAKE reason for the ErrorInfo detail, e.g. INVALID_IIN.</summary>
+    public string Reason { get; } = reason;
+
+    /// <summary>Dynamic values for the ErrorInfo metadata, keyed in lowerCamel.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; } = metadata ?? new Dictionary<string, string>();
+}
+
+/// <summary>One field of a request that is wrong, named by its API path (e.g. employee.iin).</summary>
+public sealed record FieldViolation(string Field, string Description);
+
+/// <summary>The request is malformed; nothing was changed.</summary>
+public sealed class InvalidArgumentException(IReadOnlyList<FieldViolation> violations, string reason = "INVALID_ARGUMENT")
+    : DomainException(reason, "Invalid request: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")))
+{
+    /// <summary>The wrong fields.</summary>
+    public IReadOnlyList<FieldViolation> Violations { get; } = violations;
+
+    /// <summary>A request with one wrong field.</summary>
+    public static InvalidArgumentException For(string field, string description, string reason = "INVALID_ARGUMENT") =>
+        new([new FieldViolation(field, description)], reason);
+}
+
+/// <summary>The resource does not exist, or exists outside the caller's scope (which must look the same).</summary>
+public sealed class NotFoundException(string resourceType, string id)
+    : DomainException(resourceType.ToUpperInvariant() + "_NOT_FOUND", $"{resourceType} '{id}' was not found.",
+        new Dictionary<string, string> { ["resourceType"] = resourceType, ["id"] = id })
+{
+    /// <summary>The kind of resource, e.g. Employee.</summary>
+    public string ResourceType { get; } = resourceType;
+}
+
+/// <summary>The resource to create already exists.</summary>
+public sealed class AlreadyExistsException(string field, string message, string reason = "ALREADY_EXISTS")
+    : DomainException(reason, message, new Dictionary<string, string> { ["field"] = field })
+{
+    /// <summary>The request field whose value is taken.</summary>
+    public string Field { get; } = field;
+}
+
+/// <summary>The caller is known but its roles do not allow this.</summary>
+public sealed class PermissionDeniedException(string message, string reason = "PERMISSION_DENIED")
+    : DomainException(reason, message);
+
+/// <summary>The caller is not authenticated or its credentials are wrong.</summary>
+public sealed class UnauthenticatedException(string message, string reason = "UNAUTHENTICATED",
+    IReadOnlyDictionary<string, string>? metadata = null)
+    : DomainException(reason, message, metadata);
+
+/// <summary>The system is not in a state that allows the command (e.g. an inactive employee).</summary>
+public sealed class FailedPreconditionException(string reason, string message, string subject = "")
+    : DomainException(reason, message, new Dictionary<string, string> { ["subject"] = subject })
+{
+    /// <summary>What the precondition is about, for the PreconditionFailure detail.</summary>
+    public string Subject { get; } = subject;
+}
+
+/// <summary>The caller decided on a version that has changed since; re-read and retry.</summary>
+public sealed class ConcurrencyConflictException(string streamId, long expectedVersion, long actualVersion)
+    : DomainException("STALE_VERSION",
+        $"'{streamId}' is at version {actualVersion}, not {expectedVersion}: re-read it and retry.",
+        new Dictionary<string, string>
+        {
+            ["stream"] = streamId,
+            ["expectedVersion"] = expectedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["actualVersion"] = actualVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });

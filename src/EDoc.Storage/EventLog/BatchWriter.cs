@@ -1,0 +1,129 @@
+using EDoc.Storage.Projections;
+using EDoc.Storage.Providers;
+
+namespace EDoc.Storage.EventLog;
+
+/// <summary>
+/// Writes a batch of commits in one transaction: checks idempotency and expected versions, numbers the events
+/// from the locked log head, stores them with their leaf hashes, updates the read models, and moves the head.
+/// </summary>
+internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjection> projections)
+{
+    public async Task<CommitOutcome[]> WriteAsync(IReadOnlyList<Commit> batch, CancellationToken ct)
+    {
+        try
+        {
+            return await WriteInOneTransactionAsync(batch, ct);
+        }
+        catch (Exception error) when (provider.IsUniqueViolation(error, out var key))
+        {
+            if (batch.Count == 1) return [new CommitOutcome.UniqueViolation(key)];
+            // One bad command must not fail its neighbours: replay them one transaction each.
+            var outcomes = new CommitOutcome[batch.Count];
+            for (var i = 0; i < batch.Count; i++) outcomes[i] = (await WriteAsync([batch[i]], ct))[0];
+            return outcomes;
+        }
+    }
+
+    private async Task<CommitOutcome[]> WriteInOneTransactionAsync(IReadOnlyList<Commit> batch, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var transaction = await provider.BeginWriteAsync(connection, ct);
+        var session = new DbSession(connection, transaction);
+        var state = new BatchState(await session.ScalarInt64Async(provider.LockLogHeadSql, ct)
+                                   ?? throw new InvalidOperationException("The log head row is missing."));
+        var outcomes = new CommitOutcome[batch.Count];
+        for (var i = 0; i < batch.Count; i++) outcomes[i] = await WriteOneAsync(session, state, batch[i], ct);
+        await session.ExecuteAsync("UPDATE log_head SET next_sequence = @next WHERE id = 1", ct, ("next", state.NextSequence));
+        await transaction.CommitAsync(ct);
+        return outcomes;
+    }
+
+    private async Task<CommitOutcome> WriteOneAsync(DbSession session, BatchState state, Commit commit, CancellationToken ct)
+    {
+        var meta = commit.Metadata;
+        if (meta.RequestId is { } requestId && await FindRequestAsync(session, state, requestId, ct) is { } duplicate)
+            return duplicate;
+        foreach (var write in commit.Writes)
+        {
+            var actual = await StreamVersionAsync(session, state, write.StreamId, ct);
+            if (write.ExpectedVersion is { } expected && expected != actual)
+                return new CommitOutcome.VersionConflict(write.StreamId, expected, actual);
+        }
+
+        var first = state.NextSequence;
+        var recordedAt = Micros.From(meta.Time);
+        foreach (var write in commit.Writes)
+        {
+            var version = state.StreamVersions[write.StreamId];
+            foreach (var e in write.Events)
+            {
+                version++;
+                var sequence = state.NextSequence++;
+                var type = EventSerializer.TypeName(e);
+                var payload = EventSerializer.Serialize(e);
+                var hash = CanonicalEvent.LeafHash(CanonicalEvent.Encode(sequence, write.StreamId, version, write.AgencyId, type,
+                    payload, meta.ActorId, meta.OnBehalfOf, meta.RequestId, recordedAt));
+                var recorded = new RecordedEvent(sequence, write.StreamId, version, write.AgencyId, type, payload,
+                    meta.ActorId, meta.OnBehalfOf, meta.RequestId, Micros.ToTime(recordedAt), hash);
+                await InsertEventAsync(session, recorded, ct);
+                foreach (var projection in projections) await projection.ApplyAsync(session, recorded, e, ct);
+            }
+            await session.ExecuteAsync(
+                """
+                INSERT INTO streams (stream_id, version) VALUES (@id, @version)
+                ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version
+                """, ct, ("id", write.StreamId), ("version", version));
+            state.StreamVersions[write.StreamId] = version;
+        }
+        foreach (var secret in commit.Secrets)
+        {
+            await session.ExecuteAsync(
+                """
+                INSERT INTO secrets (kind, subject_id, hash) VALUES (@kind, @subject, @hash)
+                ON CONFLICT (kind, subject_id) DO UPDATE SET hash = excluded.hash
+                """, ct, ("kind", secret.Kind), ("subject", secret.SubjectId), ("hash", secret.Hash));
+        }
+        if (meta.RequestId is { } id)
+        {
+            await session.ExecuteAsync(
+                "INSERT INTO requests (request_id, method, actor_id, reply, recorded_at) VALUES (@id, @method, @actor, @reply, @at)",
+                ct, ("id", id.ToString("D")), ("method", meta.Method), ("actor", meta.ActorId), ("reply", commit.Reply),
+                ("at", recordedAt));
+            state.Requests[id] = new CommitOutcome.Duplicate(meta.Method, commit.Reply);
+        }
+        return new CommitOutcome.Committed(first, state.NextSequence - 1);
+    }
+
+    private static async Task<CommitOutcome.Duplicate?> FindRequestAsync(DbSession session, BatchState state, Guid requestId,
+        CancellationToken ct) =>
+        state.Requests.TryGetValue(requestId, out var inBatch)
+            ? inBatch
+            : await RequestsTable.FindAsync(session, requestId, ct);
+
+    private static async Task<long> StreamVersionAsync(DbSession session, BatchState state, string streamId, CancellationToken ct)
+    {
+        if (state.StreamVersions.TryGetValue(streamId, out var known)) return known;
+        var version = await session.ScalarInt64Async("SELECT version FROM streams WHERE stream_id = @id", ct, ("id", streamId)) ?? 0;
+        state.StreamVersions[streamId] = version;
+        return version;
+    }
+
+    private static Task InsertEventAsync(DbSession session, RecordedEvent e, CancellationToken ct) => session.ExecuteAsync(
+        """
+        INSERT INTO events (sequence, stream_id, stream_version, agency_id, event_type, payload, actor_id, on_behalf_of,
+                            request_id, recorded_at, leaf_hash)
+        VALUES (@sequence, @stream, @version, @agency, @type, @payload, @actor, @behalf, @request, @at, @hash)
+        """, ct,
+        ("sequence", e.Sequence), ("stream", e.StreamId), ("version", e.StreamVersion), ("agency", e.AgencyId),
+        ("type", e.EventType), ("payload", e.Payload), ("actor", e.ActorId), ("behalf", e.OnBehalfOf),
+        ("request", e.RequestId?.ToString("D")), ("at", Micros.From(e.RecordedAt)), ("hash", e.LeafHash));
+
+    /// <summary>What earlier commits of the same batch already changed, since the database has not seen it as committed.</summary>
+    private sealed class BatchState(long nextSequence)
+    {
+        public long NextSequence { get; set; } = nextSequence;
+        public Dictionary<string, long> StreamVersions { get; } = [];
+        public Dictionary<Guid, CommitOutcome.Duplicate> Requests { get; } = [];
+    }
+}

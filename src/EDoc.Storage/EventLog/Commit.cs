@@ -1,0 +1,49 @@
+using EDoc.Domain.Events;
+
+namespace EDoc.Storage.EventLog;
+
+/// <summary>Events for one stream, with the version the decision was based on.</summary>
+/// <param name="StreamId">The stream, e.g. employee-emp-1a2b.</param>
+/// <param name="AgencyId">The agency the stream belongs to; scopes audit queries. Null for system-wide streams.</param>
+/// <param name="ExpectedVersion">Null: any version; 0: the stream must not exist yet; n: it must be at version n.</param>
+/// <param name="Events">The events to append, in order.</param>
+public sealed record StreamWrite(string StreamId, string? AgencyId, long? ExpectedVersion, IReadOnlyList<DomainEvent> Events);
+
+/// <summary>
+/// A hash of a secret (password, API key) written in the same transaction as its events. Secrets stay out of
+/// the event log because the log is exported to auditors.
+/// </summary>
+public sealed record SecretWrite(string Kind, string SubjectId, string Hash);
+
+/// <summary>Who did it, when, and under which client request id.</summary>
+/// <param name="RequestId">AIP-155 request id; a second commit with it returns the first reply instead.</param>
+/// <param name="Method">The RPC, so a request id reused for another method is caught.</param>
+/// <param name="ActorId">Who acted.</param>
+/// <param name="OnBehalfOf">For whom, when a substitute acts for an employee on leave.</param>
+/// <param name="Time">When the decision was taken.</param>
+public sealed record CommitMetadata(Guid? RequestId, string Method, string ActorId, string? OnBehalfOf, DateTimeOffset Time);
+
+/// <summary>Everything one command changes, applied atomically or not at all.</summary>
+public sealed record Commit(CommitMetadata Metadata, IReadOnlyList<StreamWrite> Writes, IReadOnlyList<SecretWrite> Secrets, byte[] Reply)
+{
+    /// <summary>How many events the commit appends.</summary>
+    public int EventCount => Writes.Sum(w => w.Events.Count);
+}
+
+/// <summary>What became of a commit.</summary>
+public abstract record CommitOutcome
+{
+    private CommitOutcome() { }
+
+    /// <summary>Durable; the events got these log sequence numbers.</summary>
+    public sealed record Committed(long FirstSequence, long LastSequence) : CommitOutcome;
+
+    /// <summary>The request id was seen before: here is the first reply, untouched.</summary>
+    public sealed record Duplicate(string Method, byte[] Reply) : CommitOutcome;
+
+    /// <summary>A stream moved on since the decision; nothing was written.</summary>
+    public sealed record VersionConflict(string StreamId, long ExpectedVersion, long ActualVersion) : CommitOutcome;
+
+    /// <summary>A unique key of a read model (table.column) is already taken; nothing was written.</summary>
+    public sealed record UniqueViolation(string Key) : CommitOutcome;
+}

@@ -1,0 +1,32 @@
+using EDoc.Storage.EventLog;
+using EDoc.Storage.Queries;
+
+namespace EDoc.Storage;
+
+/// <summary>
+/// The store: one write path (commits through the group-commit writer) and the read models. PostgreSQL and
+/// embedded SQLite implement it; one conformance suite tests both.
+/// </summary>
+public interface IEDocStore : IAsyncDisposable
+{
+    /// <summary>Provider name: postgres or sqlite.</summary>
+    string ProviderName { get; }
+
+    /// <summary>Applies pending schema migrations.</summary>
+    Task MigrateAsync(CancellationToken ct);
+
+    /// <summary>Appends a command's events and updates the read models atomically; completes once durable.</summary>
+    Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct);
+
+    /// <summary>The event log.</summary>
+    LogQueries Log { get; }
+
+    /// <summary>Agencies, org units, employees.</summary>
+    DirectoryQueries Directory { get; }
+
+    /// <summary>Credentials, secrets and API keys.</summary>
+    AccessQueries Access { get; }
+
+    /// <summary>Key material shared by every server instance.</summary>
+    ServerKeys Keys { get; }
+}

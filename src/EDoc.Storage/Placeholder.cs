@@ -1,1 +1,0 @@
-namespace EDoc.Storage; internal static class Placeholder {}

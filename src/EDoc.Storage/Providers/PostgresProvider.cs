@@ -1,0 +1,52 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace EDoc.Storage.Providers;
+
+/// <summary>PostgreSQL through Npgsql: the production store, shareable by several server processes.</summary>
+public sealed class PostgresProvider(NpgsqlDataSource dataSource) : SqlProvider
+{
+    private static readonly IReadOnlyDictionary<string, string> Tokens = new Dictionary<string, string>
+    {
+        ["BYTES"] = "bytea",
+        ["BOOL"] = "boolean",
+    };
+
+    /// <summary>Creates the provider from a connection string.</summary>
+    public static PostgresProvider Create(string connectionString) => new(NpgsqlDataSource.Create(connectionString));
+
+    /// <inheritdoc />
+    public override string Name => "postgres";
+
+    /// <inheritdoc />
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await dataSource.OpenConnectionAsync(ct);
+
+    /// <inheritdoc />
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
+        await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
+
+    /// <inheritdoc />
+    public override string LockLogHeadSql => "SELECT next_sequence FROM log_head WHERE id = 1 FOR UPDATE";
+
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, string> ScriptTokens => Tokens;
+
+    /// <inheritdoc />
+    public override bool IsUniqueViolation(Exception error, out string key)
+    {
+        // Constraints are named table_column_unique in the migrations, so the name gives table.column back.
+        if (error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg && pg.ConstraintName is { } name)
+        {
+            key = name.EndsWith("_unique", StringComparison.Ordinal)
+                ? UniqueKey.FromConstraintName(name)
+                : name;
+            return true;
+        }
+        key = "";
+        return false;
+    }
+
+    /// <inheritdoc />
+    public override Task LockForMigrationAsync(DbSession session, CancellationToken ct) =>
+        session.ExecuteAsync("SELECT pg_advisory_xact_lock(7110155)", ct);
+}

@@ -1,0 +1,32 @@
+using System.Data.Common;
+
+namespace EDoc.Storage.Providers;
+
+/// <summary>What differs between PostgreSQL and SQLite; everything else is shared SQL.</summary>
+public abstract class SqlProvider
+{
+    /// <summary>Provider name for logs and migrations.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Opens a new connection.</summary>
+    public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>Begins a transaction that may write.</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>
+    /// Reads the next log sequence number and locks it until commit. The lock is what keeps the log totally
+    /// ordered and gap-free across several server processes: sequence order is commit order, and a rolled-back
+    /// batch gives its numbers back.
+    /// </summary>
+    public abstract string LockLogHeadSql { get; }
+
+    /// <summary>Type names substituted into the shared migration scripts.</summary>
+    public abstract IReadOnlyDictionary<string, string> ScriptTokens { get; }
+
+    /// <summary>Whether the error is a unique-key violation, and of which key (table.column).</summary>
+    public abstract bool IsUniqueViolation(Exception error, out string key);
+
+    /// <summary>Makes sure only one process migrates at a time.</summary>
+    public abstract Task LockForMigrationAsync(DbSession session, CancellationToken ct);
+}

@@ -1,0 +1,59 @@
+using EDoc.Storage.EventLog;
+using EDoc.Storage.Migrations;
+using EDoc.Storage.Projections;
+using EDoc.Storage.Providers;
+using EDoc.Storage.Queries;
+
+namespace EDoc.Storage;
+
+/// <summary>The store over a SQL provider; PostgreSQL and SQLite differ only in their <see cref="SqlProvider"/>.</summary>
+public abstract class SqlStore : IEDocStore
+{
+    private static readonly IProjection[] Projections =
+        [new AgencyProjection(), new OrgUnitProjection(), new EmployeeProjection(), new AccessProjection()];
+
+    private readonly SqlProvider _provider;
+    private readonly GroupCommitWriter _writer;
+
+    /// <summary>Wires the write path and the queries to a provider.</summary>
+    protected SqlStore(SqlProvider provider)
+    {
+        _provider = provider;
+        _writer = new GroupCommitWriter(new BatchWriter(provider, Projections));
+        var db = new QueryRunner(provider);
+        Log = new LogQueries(db);
+        Directory = new DirectoryQueries(db);
+        Access = new AccessQueries(db);
+        Keys = new ServerKeys(provider);
+    }
+
+    /// <inheritdoc />
+    public string ProviderName => _provider.Name;
+
+    /// <inheritdoc />
+    public LogQueries Log { get; }
+
+    /// <inheritdoc />
+    public DirectoryQueries Directory { get; }
+
+    /// <inheritdoc />
+    public AccessQueries Access { get; }
+
+    /// <inheritdoc />
+    public ServerKeys Keys { get; }
+
+    /// <inheritdoc />
+    public Task MigrateAsync(CancellationToken ct) => new Migrator(_provider).MigrateAsync(ct);
+
+    /// <inheritdoc />
+    public Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct) => _writer.CommitAsync(commit, ct);
+
+    /// <inheritdoc />
+    public virtual ValueTask DisposeAsync() => _writer.DisposeAsync();
+}
+
+/// <summary>The production store on PostgreSQL.</summary>
+public sealed class PostgresStore(string connectionString) : SqlStore(PostgresProvider.Create(connectionString));
+
+/// <summary>The embedded store in one SQLite file.</summary>
+public sealed class SqliteStore(string path) : SqlStore(SqliteProvider.ForFile(path));
