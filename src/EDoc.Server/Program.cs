@@ -1,1 +1,13 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run(); public partial class Program;
+using EDoc.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddEDocServer();
+var app = builder.Build();
+app.MapEDocServer();
+await app.PrepareStoreAsync();
+await app.StartAsync();
+StartupBanner.Print(app);
+await app.WaitForShutdownAsync();
+
+/// <summary>The entry point, visible to tests that host the server in-process.</summary>
+public partial class Program;

@@ -10,7 +10,7 @@ namespace EDoc.Storage;
 public abstract class SqlStore : IEDocStore
 {
     private static readonly IProjection[] Projections =
-        [new AgencyProjection(), new OrgUnitProjection(), new EmployeeProjection(), new AccessProjection()];
+        [new DirectoryProjection(), new AccessProjection()];
 
     private readonly SqlProvider _provider;
     private readonly GroupCommitWriter _writer;

@@ -35,13 +35,18 @@ public static class AccessRules
     /// </summary>
     public static DomainEvent Login(Employee employee, Credentials credentials, bool passwordMatches, DateTimeOffset now, LockoutPolicy policy)
     {
-        if (credentials.LockedUntil is { } lockedUntil && lockedUntil > now)
-            throw Locked(lockedUntil);
+        EnsureNotLocked(credentials, now);
         if (!employee.Active) throw BadCredentials();
         if (passwordMatches) return new LoginSucceeded(employee.Id);
         var failures = credentials.ConsecutiveFailures + 1;
         return new LoginFailed(employee.Id, failures,
             failures >= policy.MaxConsecutiveFailures ? now + policy.LockDuration : null);
+    }
+
+    /// <summary>Refuses a locked account before any password is checked, so guessing gets no answer while locked.</summary>
+    public static void EnsureNotLocked(Credentials credentials, DateTimeOffset now)
+    {
+        if (credentials.LockedUntil is { } lockedUntil && lockedUntil > now) throw Locked(lockedUntil);
     }
 
     /// <summary>The one error for a wrong username or password.</summary>

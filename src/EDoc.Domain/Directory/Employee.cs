@@ -1,4 +1,5 @@
 using EDoc.Domain.Access;
+using EDoc.Domain.Events;
 
 namespace EDoc.Domain.Directory;
 
@@ -17,4 +18,22 @@ public sealed record Employee(
     string? SubstituteId,
     DateTimeOffset? SubstituteUntil,
     DateTimeOffset CreatedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>The employee an <see cref="EmployeeCreated"/> event brings into being.</summary>
+    public static Employee From(EmployeeCreated e, DateTimeOffset at, long version) =>
+        new(e.EmployeeId, e.AgencyId, e.OrgUnitId, e.Iin, e.FullName, e.Position, e.Username, e.Roles, e.SupervisorId,
+            Active: true, SubstituteId: null, SubstituteUntil: null, at, version);
+
+    /// <summary>The employee after a later event of their stream.</summary>
+    public Employee Apply(DomainEvent e, long version) => e switch
+    {
+        EmployeeUpdated u => this with
+        {
+            OrgUnitId = u.OrgUnitId, Position = u.Position, Roles = u.Roles, SupervisorId = u.SupervisorId, Active = u.Active,
+            Version = version,
+        },
+        SubstituteSet s => this with { SubstituteId = s.SubstituteId, SubstituteUntil = s.Until, Version = version },
+        _ => this with { Version = version },
+    };
+}

@@ -1,6 +1,6 @@
 using EDoc.Domain.Access;
 
-namespace EDoc.Storage.Projections;
+namespace EDoc.Storage.Tables;
 
 /// <summary>Roles stored as one comma-separated column: few, fixed, and read together.</summary>
 internal static class RoleList

@@ -1,1 +1,0 @@
-namespace EDoc.Domain; internal static class Placeholder {}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using EDoc.Domain.Access;
+using EDoc.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace EDoc.Server.Auth;
+
+/// <summary>Authenticates agency systems by the <c>x-api-key</c> metadata header against the stored key hashes.</summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IEDocStore store)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(ApiKeySecrets.Header, out var values)) return AuthenticateResult.NoResult();
+        var secret = values.ToString();
+        if (ApiKeySecrets.KeyIdOf(secret) is not { } keyId) return AuthenticateResult.Fail("Malformed API key.");
+        var key = await store.Access.GetApiKeyAsync(keyId, Context.RequestAborted);
+        var hash = await store.Access.GetSecretHashAsync(ApiKeySecrets.SecretKind, keyId, Context.RequestAborted);
+        // One answer for unknown, revoked and wrong keys: the caller learns nothing about which.
+        if (key is null || key.RevokedAt is not null || hash is null || !ApiKeySecrets.Matches(secret, hash))
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        var caller = new Caller(key.Id, CallerKind.ApiKey, key.AgencyId, key.Roles.ToHashSet(), key.DisplayName);
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(EDocClaims.Of(caller), SchemeName, EDocClaims.Name, EDocClaims.Role));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+}

@@ -1,0 +1,131 @@
+using EDoc.Domain.Access;
+using EDoc.Domain.Errors;
+using EDoc.Server.Commands;
+using EDoc.Server.Hosting;
+using EDoc.Server.Paging;
+using EDoc.Storage;
+using EDoc.Storage.EventLog;
+using Microsoft.Extensions.Options;
+using Proto = EDoc.Contracts.V1;
+
+namespace EDoc.Server.Auth;
+
+/// <summary>Sign-in, passwords and API keys.</summary>
+internal sealed class AuthCommands(
+    CommandExecutor executor, IEDocStore store, PasswordHashing passwords, TokenIssuer tokens, PageTokens pageTokens,
+    IOptions<EDocOptions> options, TimeProvider clock)
+{
+    private LockoutPolicy Lockout => new(options.Value.LockoutFailures, options.Value.LockoutDuration);
+
+    public async Task<Proto.LoginResponse> LoginAsync(Proto.LoginRequest request, CancellationToken ct)
+    {
+        new Violations().Text("username", request.Username).Text("password", request.Password, maxLength: AccessRules.MaxPasswordLength)
+            .ThrowIfAny();
+        var employee = await store.Directory.FindEmployeeByUsernameAsync(request.Username, ct);
+        var credentials = employee is null ? null : await store.Access.GetCredentialsAsync(employee.Id, ct);
+        if (employee is null || credentials is null)
+        {
+            passwords.Verify(null, request.Password);
+            throw AccessRules.BadCredentials();
+        }
+        var now = clock.GetUtcNow();
+        AccessRules.EnsureNotLocked(credentials, now);
+        var hash = await store.Access.GetSecretHashAsync(PasswordHashing.SecretKind, employee.Id, ct);
+        var outcome = AccessRules.Login(employee, credentials, passwords.Verify(hash, request.Password), now, Lockout);
+        var caller = TokenIssuer.CallerOf(employee);
+        await executor.RecordAsync(new CommandContext(caller, null, nameof(Proto.AuthService.AuthServiceBase.Login)),
+            new StreamWrite(Streams.Credentials(employee.Id), employee.AgencyId, null, [outcome]), ct);
+        return outcome switch
+        {
+            LoginFailed { LockedUntil: { } until } => throw AccessRules.Locked(until),
+            LoginFailed => throw AccessRules.BadCredentials(),
+            _ => tokens.Issue(employee, credentials),
+        };
+    }
+
+    public async Task<Proto.LoginResponse> RefreshAsync(Proto.RefreshTokenRequest request, CancellationToken ct)
+    {
+        new Violations().Text("refresh_token", request.RefreshToken, maxLength: 4096).ThrowIfAny();
+        var invalid = new UnauthenticatedException("The refresh token is invalid or expired; sign in again.", "REFRESH_TOKEN_INVALID");
+        if (await tokens.ReadRefreshTokenAsync(request.RefreshToken) is not { } claims) throw invalid;
+        var employee = await store.Directory.GetEmployeeAsync(claims.EmployeeId, ct);
+        var credentials = await store.Access.GetCredentialsAsync(claims.EmployeeId, ct);
+        // A password change bumps the version and so ends every session begun with the old password.
+        if (employee is not { Active: true } || credentials is null || credentials.PasswordVersion != claims.PasswordVersion)
+            throw invalid;
+        return tokens.Issue(employee, credentials);
+    }
+
+    public Proto.WhoAmIResponse WhoAmI(Caller caller) => new() { Principal = Mapping.ToPrincipal(caller) };
+
+    public Task<Proto.ChangePasswordResponse> ChangePasswordAsync(Caller caller, Proto.ChangePasswordRequest request, CancellationToken ct)
+    {
+        var v = new Violations().Text("current_password", request.CurrentPassword, maxLength: AccessRules.MaxPasswordLength)
+            .Password("new_password", request.NewPassword);
+        if (request.NewPassword == request.CurrentPassword) v.Add("new_password", "must differ from the current password");
+        v.ThrowIfAny();
+        if (caller.Kind != CallerKind.Employee)
+            throw new FailedPreconditionException("NOT_AN_EMPLOYEE", "Only employees have passwords; API keys are rotated instead.", caller.Id);
+        var newHash = passwords.Hash(request.NewPassword);
+        var context = CommandContext.For(caller, request.RequestId, nameof(Proto.AuthService.AuthServiceBase.ChangePassword));
+        return executor.ExecuteAsync(context, async _ =>
+        {
+            var hash = await store.Access.GetSecretHashAsync(PasswordHashing.SecretKind, caller.Id, ct);
+            if (!passwords.Verify(hash, request.CurrentPassword))
+                throw InvalidArgumentException.For("current_password", "is wrong", "WRONG_PASSWORD");
+            return new Decision<Proto.ChangePasswordResponse>(new Proto.ChangePasswordResponse(),
+                [new StreamWrite(Streams.Credentials(caller.Id), caller.AgencyId, null, [new PasswordChanged(caller.Id)])],
+                [new SecretWrite(PasswordHashing.SecretKind, caller.Id, newHash)]);
+        }, ct);
+    }
+
+    public Task<Proto.CreateApiKeyResponse> CreateApiKeyAsync(Caller caller, Proto.CreateApiKeyRequest request, CancellationToken ct)
+    {
+        var v = new Violations().Text("agency_id", request.AgencyId).Text("display_name", request.DisplayName);
+        var roles = Mapping.ToDomain(v, "roles", request.Roles);
+        v.ThrowIfAny();
+        var keyId = ResourceId.New("key");
+        var secret = ApiKeySecrets.Generate(keyId);
+        var context = CommandContext.For(caller, request.RequestId, nameof(Proto.AuthService.AuthServiceBase.CreateApiKey));
+        return executor.ExecuteAsync(context, async now =>
+        {
+            var agency = await store.Directory.GetAgencyAsync(request.AgencyId, ct) ?? throw new NotFoundException("Agency", request.AgencyId);
+            var created = AccessRules.CreateApiKey(caller, agency, keyId, request.DisplayName, roles);
+            var key = Mapping.ToProto(ApiKey.From(created, caller.Id, now));
+            // The secret is shown once: the stored reply that a retry gets back carries the key without it.
+            return new Decision<Proto.CreateApiKeyResponse>(new Proto.CreateApiKeyResponse { ApiKey = key, Secret = secret },
+                [new StreamWrite(Streams.ApiKey(keyId), agency.Id, 0, [created])],
+                [new SecretWrite(ApiKeySecrets.SecretKind, keyId, ApiKeySecrets.Hash(secret))])
+            {
+                StoredReply = new Proto.CreateApiKeyResponse { ApiKey = key },
+            };
+        }, ct);
+    }
+
+    public async Task<Proto.ListApiKeysResponse> ListApiKeysAsync(Caller caller, Proto.ListApiKeysRequest request, CancellationToken ct)
+    {
+        new Violations().Text("agency_id", request.AgencyId).ThrowIfAny();
+        caller.EnsureActs(request.AgencyId, "Agency", request.AgencyId, "Listing API keys", Role.AgencyAdmin, Role.Auditor);
+        var list = "api-keys\n" + request.AgencyId;
+        var page = await store.Access.ListApiKeysAsync(request.AgencyId, pageTokens.Decode(request.PageToken, list),
+            PageTokens.Size(request.PageSize), ct);
+        return new Proto.ListApiKeysResponse
+        {
+            ApiKeys = { page.Items.Select(Mapping.ToProto) }, NextPageToken = pageTokens.Encode(page.NextAfter, list),
+        };
+    }
+
+    public Task<Proto.ApiKey> RevokeApiKeyAsync(Caller caller, Proto.RevokeApiKeyRequest request, CancellationToken ct)
+    {
+        new Violations().Text("id", request.Id).ThrowIfAny();
+        var context = CommandContext.For(caller, request.RequestId, nameof(Proto.AuthService.AuthServiceBase.RevokeApiKey));
+        return executor.ExecuteAsync(context, async now =>
+        {
+            var key = await store.Access.GetApiKeyAsync(request.Id, ct) ?? throw new NotFoundException("ApiKey", request.Id);
+            var revoked = AccessRules.RevokeApiKey(caller, key);
+            // A key stream holds its creation and at most one revocation, so version 1 is the only one to revoke from.
+            return new Decision<Proto.ApiKey>(Mapping.ToProto(key with { RevokedAt = now }),
+                new StreamWrite(Streams.ApiKey(key.Id), key.AgencyId, 1, [revoked]));
+        }, ct);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using EDoc.Storage;
+using Microsoft.IdentityModel.Tokens;
+
+namespace EDoc.Server.Auth;
+
+/// <summary>
+/// Keys every instance shares, kept in the store so that a token issued by one instance is accepted by all:
+/// the ES256 token-signing key and the page-token MAC key. Loaded once at start-up.
+/// </summary>
+internal sealed class ServerSecrets
+{
+    private ECDsaSecurityKey? _signingKey;
+    private byte[]? _pageTokenKey;
+
+    /// <summary>The ECDSA P-256 key that signs access and refresh tokens.</summary>
+    public ECDsaSecurityKey SigningKey => _signingKey ?? throw NotLoaded();
+
+    /// <summary>The HMAC key of page tokens.</summary>
+    public byte[] PageTokenKey => _pageTokenKey ?? throw NotLoaded();
+
+    public async Task LoadAsync(IEDocStore store, CancellationToken ct)
+    {
+        var pkcs8 = await store.Keys.GetOrCreateAsync("token-signing",
+            () => ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKey(), ct);
+        var ecdsa = ECDsa.Create();
+        ecdsa.ImportPkcs8PrivateKey(pkcs8, out _);
+        _signingKey = new ECDsaSecurityKey(ecdsa) { KeyId = Convert.ToHexStringLower(SHA256.HashData(ecdsa.ExportSubjectPublicKeyInfo()))[..16] };
+        _pageTokenKey = await store.Keys.GetOrCreateAsync("page-token", () => RandomNumberGenerator.GetBytes(32), ct);
+    }
+
+    private static InvalidOperationException NotLoaded() => new("Server secrets are loaded at start-up, before serving.");
+}

@@ -1,0 +1,77 @@
+using EDoc.Domain.Errors;
+using EDoc.Storage;
+using EDoc.Storage.EventLog;
+using Google.Protobuf;
+
+namespace EDoc.Server.Commands;
+
+/// <summary>
+/// Runs a command through the one write path: replays the first reply of a known request id, decides on
+/// current state, commits through the group-commit writer, and decides again if another writer got there first.
+/// </summary>
+internal sealed class CommandExecutor(IEDocStore store, TimeProvider clock)
+{
+    /// <summary>How often a decision based on server-read state is retried before giving up with ABORTED.</summary>
+    private const int MaxAttempts = 5;
+
+    /// <summary>Column keys of unique read-model constraints → the request field whose value was taken.</summary>
+    private static readonly Dictionary<string, string> UniqueKeyFields = new()
+    {
+        ["employees.username"] = "employee.username",
+        ["agencies.bin"] = "agency.bin",
+    };
+
+    public async Task<TReply> ExecuteAsync<TReply>(CommandContext context, Func<DateTimeOffset, Task<Decision<TReply>>> decide,
+        CancellationToken ct) where TReply : IMessage<TReply>, new()
+    {
+        if (context.RequestId is { } requestId && await store.Log.FindRequestAsync(requestId, ct) is { } earlier)
+            return Replay<TReply>(context, earlier);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = Micros.Truncate(clock.GetUtcNow());
+            var decision = await decide(now);
+            var metadata = new CommitMetadata(context.RequestId, context.Method, context.Caller.Id, context.OnBehalfOf, now);
+            var outcome = await store.CommitAsync(
+                new Commit(metadata, decision.Writes, decision.Secrets, (decision.StoredReply ?? decision.Reply).ToByteArray()), ct);
+            switch (outcome)
+            {
+                case CommitOutcome.Committed:
+                    return decision.Reply;
+                case CommitOutcome.Duplicate duplicate:
+                    return Replay<TReply>(context, duplicate);
+                case CommitOutcome.VersionConflict { ExpectedVersion: 0 } conflict:
+                    throw new AlreadyExistsException("id", $"'{conflict.StreamId}' already exists.");
+                case CommitOutcome.VersionConflict conflict when decision.CallerNamedVersion || attempt == MaxAttempts:
+                    throw new ConcurrencyConflictException(conflict.StreamId, conflict.ExpectedVersion, conflict.ActualVersion);
+                case CommitOutcome.VersionConflict:
+                    continue;
+                case CommitOutcome.UniqueViolation unique:
+                    var field = UniqueKeyFields.GetValueOrDefault(unique.Key, unique.Key);
+                    throw new AlreadyExistsException(field, $"The value of {field} is already taken.");
+                default:
+                    throw new InvalidOperationException($"Unexpected commit outcome {outcome}.");
+            }
+        }
+    }
+
+    /// <summary>Records events that need no reply and no idempotency, such as sign-in attempts.</summary>
+    public async Task RecordAsync(CommandContext context, StreamWrite write, CancellationToken ct)
+    {
+        var now = Micros.Truncate(clock.GetUtcNow());
+        var metadata = new CommitMetadata(null, context.Method, context.Caller.Id, context.OnBehalfOf, now);
+        var outcome = await store.CommitAsync(new Commit(metadata, [write], [], []), ct);
+        if (outcome is not CommitOutcome.Committed)
+            throw new InvalidOperationException($"Recording {context.Method} gave {outcome}.");
+    }
+
+    private static TReply Replay<TReply>(CommandContext context, CommitOutcome.Duplicate earlier) where TReply : IMessage<TReply>, new()
+    {
+        if (earlier.Method != context.Method)
+            throw InvalidArgumentException.For("request_id", $"was already used for {earlier.Method}; use a new UUID for a new request",
+                "REQUEST_ID_REUSED");
+        var reply = new TReply();
+        reply.MergeFrom(earlier.Reply);
+        return reply;
+    }
+}

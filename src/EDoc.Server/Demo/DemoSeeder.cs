@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using EDoc.Contracts.Demo;
+using EDoc.Domain.Access;
+using EDoc.Server.Auth;
+using EDoc.Server.Directory;
+
+namespace EDoc.Server.Demo;
+
+/// <summary>What the first start created and must tell the person at the console.</summary>
+internal sealed record DemoLogins(string AdminPassword, bool AdminPasswordGenerated, string? PortalApiKey);
+
+/// <summary>
+/// Fills an empty store through the same commands the API uses: always the system administrator (without whom
+/// nobody could sign in to add anything), and the whole demo directory unless turned off.
+/// </summary>
+internal sealed class DemoSeeder(DirectoryCommands directory, AuthCommands auth)
+{
+    public async Task<DemoLogins> SeedAsync(string? adminPassword, bool wholeDirectory, CancellationToken ct)
+    {
+        var generated = adminPassword is null;
+        adminPassword ??= GeneratePassword();
+        var system = Caller.System;
+        // Same request ids as the full seed, so seeding the rest later (edoc seed-demo) replays these.
+        var admin = DemoDirectory.Employees.Single(e => e.Username == DemoDirectory.AdminUsername);
+        await directory.CreateAgencyAsync(system, DemoDirectory.Agencies.Single(a => a.AgencyId == admin.AgencyId), ct);
+        await directory.CreateOrgUnitAsync(system, DemoDirectory.OrgUnits.Single(u => u.OrgUnitId == admin.OrgUnitId), ct);
+        await directory.CreateEmployeeAsync(system, DemoDirectory.CreateRequest(admin, adminPassword), ct);
+        if (!wholeDirectory) return new DemoLogins(adminPassword, generated, null);
+
+        foreach (var agency in DemoDirectory.Agencies) await directory.CreateAgencyAsync(system, agency, ct);
+        foreach (var unit in DemoDirectory.OrgUnits) await directory.CreateOrgUnitAsync(system, unit, ct);
+        foreach (var employee in DemoDirectory.Employees.Where(e => e != admin))
+            await directory.CreateEmployeeAsync(system, DemoDirectory.CreateRequest(employee, DemoDirectory.EmployeePassword), ct);
+        var key = await auth.CreateApiKeyAsync(system, DemoDirectory.PortalApiKey, ct);
+        return new DemoLogins(adminPassword, generated, key.Secret.Length > 0 ? key.Secret : null);
+    }
+
+    private static string GeneratePassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+}

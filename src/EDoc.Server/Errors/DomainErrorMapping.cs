@@ -1,0 +1,64 @@
+using EDoc.Domain.Errors;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace EDoc.Server.Errors;
+
+/// <summary>Turns domain errors into canonical gRPC statuses with google.rpc details (AIP-193).</summary>
+internal static class DomainErrorMapping
+{
+    /// <summary>The error domain of every ErrorInfo.</summary>
+    public const string ErrorDomain = "edoc.kz";
+
+    public static RpcException ToRpcException(DomainException error)
+    {
+        var info = new ErrorInfo { Reason = error.Reason, Domain = ErrorDomain };
+        foreach (var (key, value) in error.Metadata) info.Metadata[key] = value;
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)CodeOf(error),
+            Message = error.Message,
+            Details = { Any.Pack(info) },
+        };
+        switch (error)
+        {
+            case InvalidArgumentException invalid:
+                var badRequest = new BadRequest();
+                badRequest.FieldViolations.AddRange(invalid.Violations.Select(v =>
+                    new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+                status.Details.Add(Any.Pack(badRequest));
+                break;
+            case FailedPreconditionException precondition:
+                var failure = new PreconditionFailure();
+                failure.Violations.Add(new PreconditionFailure.Types.Violation
+                {
+                    Type = precondition.Reason, Subject = precondition.Subject, Description = precondition.Message,
+                });
+                status.Details.Add(Any.Pack(failure));
+                break;
+        }
+        return status.ToRpcException();
+    }
+
+    /// <summary>The canonical code of an internal failure, without revealing its details.</summary>
+    public static RpcException Internal(string reason, StatusCode code, string message) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)code,
+            Message = message,
+            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = ErrorDomain }) },
+        }.ToRpcException();
+
+    private static StatusCode CodeOf(DomainException error) => error switch
+    {
+        InvalidArgumentException => StatusCode.InvalidArgument,
+        NotFoundException => StatusCode.NotFound,
+        AlreadyExistsException => StatusCode.AlreadyExists,
+        PermissionDeniedException => StatusCode.PermissionDenied,
+        UnauthenticatedException => StatusCode.Unauthenticated,
+        FailedPreconditionException => StatusCode.FailedPrecondition,
+        ConcurrencyConflictException => StatusCode.Aborted,
+        _ => StatusCode.FailedPrecondition,
+    };
+}

@@ -1,0 +1,50 @@
+namespace EDoc.Server.Hosting;
+
+/// <summary>
+/// Server settings, bound from the root of the configuration: appsettings.json, EDOC_* environment variables
+/// (EDOC_STORE, EDOC_CONNECTION …) and command-line switches (--store, --connection …).
+/// </summary>
+public sealed class EDocOptions
+{
+    /// <summary>sqlite (default: embedded, zero set-up) or postgres.</summary>
+    public string Store { get; set; } = "sqlite";
+
+    /// <summary>PostgreSQL connection string, or the SQLite file path (default: edoc.db under the data directory).</summary>
+    public string? Connection { get; set; }
+
+    /// <summary>Where the embedded store keeps its file.</summary>
+    public string DataDirectory { get; set; } = ".data";
+
+    /// <summary>Redis connection string; optional.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Password of the demo admin on first start; generated and printed when not set.</summary>
+    public string? AdminPassword { get; set; }
+
+    /// <summary>Whether an empty store gets the demo agencies and employees.</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    /// <summary>PEM certificate file; with <see cref="TlsKey"/> turns on TLS.</summary>
+    public string? TlsCertificate { get; set; }
+
+    /// <summary>PEM private key file of the certificate.</summary>
+    public string? TlsKey { get; set; }
+
+    /// <summary>Lifetime of access tokens.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Lifetime of refresh tokens.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Sign-in attempts allowed per client address per minute.</summary>
+    public int LoginPermitsPerMinute { get; set; } = 60;
+
+    /// <summary>Wrong passwords in a row before an account locks.</summary>
+    public int LockoutFailures { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Whether PostgreSQL is the store.</summary>
+    public bool UsesPostgres => Store.Equals("postgres", StringComparison.OrdinalIgnoreCase);
+}

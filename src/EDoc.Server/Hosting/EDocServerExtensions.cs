@@ -1,0 +1,102 @@
+using System.Security.Cryptography.X509Certificates;
+using EDoc.Server.Auth;
+using EDoc.Server.Commands;
+using EDoc.Server.Demo;
+using EDoc.Server.Directory;
+using EDoc.Server.Errors;
+using EDoc.Server.Paging;
+using EDoc.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace EDoc.Server.Hosting;
+
+/// <summary>Everything the server registers and maps, so Program.cs stays a few lines.</summary>
+public static class EDocServerExtensions
+{
+    /// <summary>The address when neither --urls nor EDOC_URLS says otherwise.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    private const string AuthScheme = "EDoc";
+
+    /// <summary>Registers the store, the write path, auth, gRPC services, health and reflection.</summary>
+    public static IHostApplicationBuilder AddEDocServer(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddEnvironmentVariables("EDOC_");
+        var options = builder.Configuration.Get<EDocOptions>() ?? new EDocOptions();
+        builder.Services.Configure<EDocOptions>(builder.Configuration);
+        ConfigureKestrel(builder, options);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IEDocStore>(_ => CreateStore(options));
+        builder.Services.AddSingleton<ServerSecrets>();
+        builder.Services.AddSingleton<PasswordHashing>();
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<PageTokens>();
+        builder.Services.AddSingleton<CommandExecutor>();
+        builder.Services.AddSingleton<DirectoryCommands>();
+        builder.Services.AddSingleton<DirectoryReads>();
+        builder.Services.AddSingleton<AuthCommands>();
+        builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddSingleton<StoreStartup>();
+
+        builder.Services.AddAuthentication(AuthScheme)
+            .AddPolicyScheme(AuthScheme, "JWT bearer or API key", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.ContainsKey(ApiKeySecrets.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o => o.MapInboundClaims = false)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // The signing key lives in the store and is loaded at start-up, so the validation parameters come from it.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenIssuer>((o, issuer) => o.TokenValidationParameters = issuer.AccessParameters());
+        builder.Services.AddAuthorization();
+        builder.Services.AddRateLimiter(limiter => LoginRateLimit.Configure(limiter, options));
+
+        builder.Services.AddGrpc(o =>
+        {
+            o.Interceptors.Add<ErrorInterceptor>();
+            o.MaxReceiveMessageSize = 4 * 1024 * 1024;
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+        return builder;
+    }
+
+    /// <summary>Maps the gRPC services, health and reflection.</summary>
+    public static WebApplication MapEDocServer(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcService<AuthService>();
+        app.MapGrpcService<DirectoryService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    /// <summary>Migrates, loads keys and seeds before the first call can arrive.</summary>
+    public static Task PrepareStoreAsync(this WebApplication app, CancellationToken ct = default) =>
+        app.Services.GetRequiredService<StoreStartup>().RunAsync(ct);
+
+    private static IEDocStore CreateStore(EDocOptions options) => options.UsesPostgres
+        ? new PostgresStore(options.Connection
+                            ?? throw new OptionsValidationException(nameof(EDocOptions.Connection), typeof(EDocOptions),
+                                ["--store postgres needs --connection (or EDOC_CONNECTION)."]))
+        : new SqliteStore(options.Connection ?? Path.Combine(options.DataDirectory, "edoc.db"));
+
+    private static void ConfigureKestrel(WebApplicationBuilder builder, EDocOptions options)
+    {
+        var tls = options.TlsCertificate is not null && options.TlsKey is not null;
+        if (builder.Configuration["urls"] is null) builder.WebHost.UseUrls(tls ? DefaultUrl.Replace("http:", "https:") : DefaultUrl);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Without TLS there is no ALPN to negotiate HTTP/2, so plain endpoints speak HTTP/2 only (h2c), as gRPC clients expect.
+            kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2);
+            if (tls)
+                kestrel.ConfigureHttpsDefaults(https =>
+                    https.ServerCertificate = X509Certificate2.CreateFromPemFile(options.TlsCertificate!, options.TlsKey));
+        });
+    }
+}

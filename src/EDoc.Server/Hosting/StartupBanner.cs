@@ -1,0 +1,39 @@
+using EDoc.Contracts.Demo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace EDoc.Server.Hosting;
+
+/// <summary>Tells the person who started the server where it listens and how to sign in.</summary>
+public static class StartupBanner
+{
+    /// <summary>Prints the addresses, the store and the demo logins to standard output.</summary>
+    public static void Print(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<EDocOptions>>().Value;
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var seeded = app.Services.GetRequiredService<StoreStartup>().Seeded;
+        var store = options.UsesPostgres ? "PostgreSQL" : "embedded SQLite at " + Path.GetFullPath(options.Connection ?? Path.Combine(options.DataDirectory, "edoc.db"));
+        var banner = new System.Text.StringBuilder();
+        banner.AppendLine();
+        banner.AppendLine($"EDoc server listening on {string.Join(", ", addresses)} (gRPC; health and reflection on)");
+        banner.AppendLine($"Store: {store}");
+        banner.AppendLine("Demo logins:");
+        banner.AppendLine($"  {DemoDirectory.AdminUsername,-16} admin of the whole system, password: " +
+                          (seeded is null ? "as set on first start (EDOC_ADMIN_PASSWORD)" : seeded.AdminPassword +
+                              (seeded.AdminPasswordGenerated ? "  (generated; set EDOC_ADMIN_PASSWORD to choose it)" : "")));
+        if (options.SeedDemo)
+        {
+            foreach (var e in DemoDirectory.Employees.Where(e => e.Username != DemoDirectory.AdminUsername))
+                banner.AppendLine($"  {e.Username,-16} {string.Join(",", e.Roles),-20} {e.AgencyId,-16} {e.FullName}");
+            banner.AppendLine($"  password of every demo employee above: {DemoDirectory.EmployeePassword}");
+        }
+        if (seeded?.PortalApiKey is { } key)
+            banner.AppendLine($"  eGov portal API key (channel role; shown once): {key}");
+        banner.AppendLine("Console: dotnet run --project src/EDoc.Console -- --server " + addresses.FirstOrDefault());
+        // One write, so the log lines of start-up cannot interleave with it.
+        Console.Out.Write(banner.ToString());
+        Console.Out.Flush();
+    }
+}
