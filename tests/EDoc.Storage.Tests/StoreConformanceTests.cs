@@ -1,0 +1,257 @@
+using System.Security.Cryptography;
+using EDoc.Domain.Access;
+using EDoc.Domain.Directory;
+using EDoc.Domain.Events;
+using EDoc.Storage.EventLog;
+
+namespace EDoc.Storage.Tests;
+
+/// <summary>
+/// The one conformance suite every store must pass; each provider runs it unchanged through a subclass that
+/// only says how to open a fresh, empty store.
+/// </summary>
+public abstract class StoreConformanceTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = Micros.Truncate(new DateTimeOffset(2026, 3, 20, 9, 30, 0, TimeSpan.FromHours(5)));
+
+    protected IEDocStore Store { get; private set; } = null!;
+
+    /// <summary>A fresh store with no schema yet.</summary>
+    protected abstract Task<IEDocStore> CreateStoreAsync();
+
+    public async Task InitializeAsync()
+    {
+        Store = await CreateStoreAsync();
+        await Store.MigrateAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await Store.DisposeAsync();
+
+    [Fact]
+    public async Task Migrating_twice_changes_nothing()
+    {
+        await Store.MigrateAsync(CancellationToken.None);
+        Assert.Equal(0, await Store.Log.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_commit_appends_events_and_updates_the_read_model_together()
+    {
+        var outcome = await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+
+        var committed = Assert.IsType<CommitOutcome.Committed>(outcome);
+        Assert.Equal(committed.FirstSequence, committed.LastSequence);
+        var agency = await Store.Directory.GetAgencyAsync("akimat-one", default);
+        Assert.NotNull(agency);
+        Assert.Equal("Шымкент", agency.Name.Kk);
+        Assert.Equal(1, agency.Version);
+        Assert.Equal(Now, agency.CreatedAt);
+        var recorded = Assert.Single(await Store.Log.ReadAsync(1, 10, default));
+        Assert.Equal(committed.FirstSequence, recorded.Sequence);
+        Assert.Equal("AgencyCreated", recorded.EventType);
+        Assert.Equal("agency-akimat-one", recorded.StreamId);
+        Assert.Equal("akimat-one", recorded.AgencyId);
+        Assert.Equal("990340000014", Assert.IsType<AgencyCreated>(recorded.Event).Bin);
+    }
+
+    [Fact]
+    public async Task Each_event_is_stored_with_its_rfc9162_leaf_hash()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+        await Store.CommitAsync(CreateAgency("akimat-two", "050140000011"), default);
+
+        foreach (var e in await Store.Log.ReadAsync(1, 10, default))
+        {
+            var canonical = CanonicalEvent.Encode(e.Sequence, e.StreamId, e.StreamVersion, e.AgencyId, e.EventType, e.Payload,
+                e.ActorId, e.OnBehalfOf, e.RequestId, Micros.From(e.RecordedAt));
+            Assert.Equal(SHA256.HashData([0x00, .. canonical]), e.LeafHash);
+        }
+    }
+
+    [Fact]
+    public async Task A_stale_expected_version_is_refused_and_writes_nothing()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+        var employee = await CreateEmployeeAsync("emp-one", "user.one");
+
+        var stale = Commit(null, new StreamWrite(Streams.Employee(employee.Id), "akimat-one", 7,
+            [new EmployeeUpdated(employee.Id, null, "Head", [Role.Head], null, true)]));
+        var outcome = await Store.CommitAsync(stale, default);
+
+        var conflict = Assert.IsType<CommitOutcome.VersionConflict>(outcome);
+        Assert.Equal(1, conflict.ActualVersion);
+        Assert.Equal(7, conflict.ExpectedVersion);
+        Assert.Equal(2, await Store.Log.CountAsync(default));
+        Assert.Equal([Role.Executor], (await Store.Directory.GetEmployeeAsync(employee.Id, default))!.Roles);
+    }
+
+    [Fact]
+    public async Task Creating_a_stream_that_exists_is_a_conflict()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+
+        var again = await Store.CommitAsync(CreateAgency("akimat-one", "050140000011"), default);
+
+        Assert.IsType<CommitOutcome.VersionConflict>(again);
+        Assert.Equal("990340000014", (await Store.Directory.GetAgencyAsync("akimat-one", default))!.Bin);
+    }
+
+    [Fact]
+    public async Task A_request_id_seen_before_returns_the_first_reply_and_appends_nothing()
+    {
+        var requestId = Guid.NewGuid();
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014", requestId, reply: [1, 2, 3]), default);
+
+        var retry = await Store.CommitAsync(CreateAgency("akimat-two", "050140000011", requestId, reply: [9]), default);
+
+        var duplicate = Assert.IsType<CommitOutcome.Duplicate>(retry);
+        Assert.Equal([1, 2, 3], duplicate.Reply);
+        Assert.Equal("Test", duplicate.Method);
+        Assert.Equal(1, await Store.Log.CountAsync(default));
+        Assert.Null(await Store.Directory.GetAgencyAsync("akimat-two", default));
+    }
+
+    [Fact]
+    public async Task Concurrent_retries_of_one_request_commit_once()
+    {
+        var requestId = Guid.NewGuid();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            Store.CommitAsync(CreateAgency("akimat-one", "990340000014", requestId, reply: [7]), default)));
+
+        Assert.Single(outcomes.OfType<CommitOutcome.Committed>());
+        Assert.All(outcomes.OfType<CommitOutcome.Duplicate>(), d => Assert.Equal([7], d.Reply));
+        Assert.Equal(1, await Store.Log.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task A_taken_unique_key_fails_only_its_own_command_in_a_batch()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Store.CommitAsync(NewEmployeeCommit($"emp-{i:00}", i == 10 ? "user.03" : $"user.{i:00}"), default)));
+
+        Assert.Single(outcomes.OfType<CommitOutcome.UniqueViolation>(), u => u.Key == "employees.username");
+        Assert.Equal(19, outcomes.OfType<CommitOutcome.Committed>().Count());
+        var employees = await Store.Directory.ListEmployeesAsync("akimat-one", null, null, 100, default);
+        Assert.Equal(19, employees.Items.Count);
+        Assert.Equal(20, await Store.Log.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task Concurrent_commits_get_unique_gap_free_sequences()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 64).Select(i =>
+            Store.CommitAsync(NewEmployeeCommit($"emp-{i:00}", $"user.{i:00}"), default)));
+
+        var sequences = outcomes.Cast<CommitOutcome.Committed>().Select(c => c.FirstSequence).Order().ToArray();
+        Assert.Equal(Enumerable.Range(2, 64).Select(i => (long)i), sequences);
+        var log = await Store.Log.ReadAsync(1, 1000, default);
+        Assert.Equal(Enumerable.Range(1, 65).Select(i => (long)i), log.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Two_commits_on_one_stream_in_a_batch_see_each_others_versions()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+        var employee = await CreateEmployeeAsync("emp-one", "user.one");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Store.CommitAsync(
+            Commit(null, new StreamWrite(Streams.Employee(employee.Id), "akimat-one", 1,
+                [new EmployeeUpdated(employee.Id, null, "Head", [Role.Head], null, true)])), default)));
+
+        Assert.Single(outcomes.OfType<CommitOutcome.Committed>());
+        Assert.Equal(5, outcomes.OfType<CommitOutcome.VersionConflict>().Count());
+        Assert.Equal(2, (await Store.Directory.GetEmployeeAsync(employee.Id, default))!.Version);
+    }
+
+    [Fact]
+    public async Task Secrets_are_stored_beside_the_events_but_never_in_them()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+        await Store.CommitAsync(NewEmployeeCommit("emp-one", "user.one", secret: "PBKDF2-HASH-VALUE"), default);
+
+        Assert.Equal("PBKDF2-HASH-VALUE", await Store.Access.GetSecretHashAsync("password", "emp-one", default));
+        Assert.DoesNotContain(await Store.Log.ReadAsync(1, 10, default), e => e.Payload.Contains("PBKDF2-HASH-VALUE"));
+    }
+
+    [Fact]
+    public async Task Sign_in_events_update_the_credentials_read_model()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+        await CreateEmployeeAsync("emp-one", "user.one");
+        var lockedUntil = Now.AddMinutes(15);
+
+        await Store.CommitAsync(Commit(null, new StreamWrite(Streams.Credentials("emp-one"), "akimat-one", null,
+            [new LoginFailed("emp-one", 1, null), new LoginFailed("emp-one", 2, lockedUntil)])), default);
+        var locked = await Store.Access.GetCredentialsAsync("emp-one", default);
+        await Store.CommitAsync(Commit(null, new StreamWrite(Streams.Credentials("emp-one"), "akimat-one", null,
+            [new PasswordChanged("emp-one")])), default);
+        var changed = await Store.Access.GetCredentialsAsync("emp-one", default);
+
+        Assert.Equal(lockedUntil, locked!.LockedUntil);
+        Assert.Null(changed!.LockedUntil);
+        Assert.Equal(2, changed.PasswordVersion);
+    }
+
+    [Fact]
+    public async Task Api_keys_are_created_listed_and_revoked()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+        await Store.CommitAsync(Commit(null, new StreamWrite(Streams.ApiKey("key-one"), "akimat-one", 0,
+            [new ApiKeyCreated("key-one", "akimat-one", "Portal", [Role.Channel])])), default);
+        await Store.CommitAsync(Commit(null, new StreamWrite(Streams.ApiKey("key-one"), "akimat-one", 1,
+            [new ApiKeyRevoked("key-one")])), default);
+
+        var key = Assert.Single((await Store.Access.ListApiKeysAsync("akimat-one", null, 10, default)).Items);
+        Assert.Equal([Role.Channel], key.Roles);
+        Assert.Equal(Now, key.RevokedAt);
+        Assert.Equal("tester", key.CreatedBy);
+    }
+
+    [Fact]
+    public async Task Lists_page_by_key_without_skipping_or_repeating()
+    {
+        foreach (var (id, bin) in new[] { ("a-one", "990340000014"), ("b-two", "050140000011"), ("c-three", "160240000018") })
+            await Store.CommitAsync(CreateAgency(id, bin), default);
+
+        var first = await Store.Directory.ListAgenciesAsync(null, 2, default);
+        var second = await Store.Directory.ListAgenciesAsync(first.NextAfter, 2, default);
+
+        Assert.Equal(["a-one", "b-two"], first.Items.Select(a => a.Id));
+        Assert.Equal(["c-three"], second.Items.Select(a => a.Id));
+        Assert.Null(second.NextAfter);
+    }
+
+    [Fact]
+    public async Task Server_keys_are_created_once_and_shared()
+    {
+        var first = await Store.Keys.GetOrCreateAsync("test-key", () => [1, 2, 3], default);
+        var second = await Store.Keys.GetOrCreateAsync("test-key", () => [4, 5, 6], default);
+
+        Assert.Equal([1, 2, 3], first);
+        Assert.Equal(first, second);
+    }
+
+    private async Task<Employee> CreateEmployeeAsync(string id, string username)
+    {
+        Assert.IsType<CommitOutcome.Committed>(await Store.CommitAsync(NewEmployeeCommit(id, username), default));
+        return (await Store.Directory.GetEmployeeAsync(id, default))!;
+    }
+
+    private static Commit CreateAgency(string id, string bin, Guid? requestId = null, byte[]? reply = null) =>
+        Commit(requestId, new StreamWrite(Streams.Agency(id), id, 0,
+            [new AgencyCreated(id, new LocalizedName("Шымкент", "Шымкент", "Shymkent"), bin)]), reply);
+
+    private static Commit NewEmployeeCommit(string id, string username, string secret = "hash") =>
+        new(new CommitMetadata(null, "Test", "tester", null, Now),
+            [new StreamWrite(Streams.Employee(id), "akimat-one", 0,
+                [new EmployeeCreated(id, "akimat-one", null, "850312300012", "Ахметов Ерлан", "Маман", username, [Role.Executor], null)])],
+            [new SecretWrite("password", id, secret)], []);
+
+    private static Commit Commit(Guid? requestId, StreamWrite write, byte[]? reply = null) =>
+        new(new CommitMetadata(requestId, "Test", "tester", null, Now), [write], [], reply ?? []);
+}
