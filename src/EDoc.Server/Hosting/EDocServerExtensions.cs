@@ -25,6 +25,8 @@ public static class EDocServerExtensions
     public static IHostApplicationBuilder AddEDocServer(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddEnvironmentVariables("EDOC_");
+        // The documented variable is EDOC_ADMIN_PASSWORD; the binder would only match EDOC_ADMINPASSWORD.
+        builder.Configuration["AdminPassword"] ??= builder.Configuration["ADMIN_PASSWORD"];
         var options = builder.Configuration.Get<EDocOptions>() ?? new EDocOptions();
         builder.Services.Configure<EDocOptions>(builder.Configuration);
         ConfigureKestrel(builder, options);
@@ -89,7 +91,8 @@ public static class EDocServerExtensions
     private static void ConfigureKestrel(WebApplicationBuilder builder, EDocOptions options)
     {
         var tls = options.TlsCertificate is not null && options.TlsKey is not null;
-        if (builder.Configuration["urls"] is null) builder.WebHost.UseUrls(tls ? DefaultUrl.Replace("http:", "https:") : DefaultUrl);
+        // --urls, EDOC_URLS or ASPNETCORE_URLS all land in the "urls" key.
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? (tls ? DefaultUrl.Replace("http:", "https:") : DefaultUrl));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Without TLS there is no ALPN to negotiate HTTP/2, so plain endpoints speak HTTP/2 only (h2c), as gRPC clients expect.
