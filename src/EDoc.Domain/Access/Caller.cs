@@ -14,9 +14,6 @@ public enum CallerKind
 /// <summary>The authenticated principal on whose authority a command runs.</summary>
 public sealed record Caller(string Id, CallerKind Kind, string AgencyId, IReadOnlySet<Role> Roles, string DisplayName)
 {
-    /// <summary>The built-in identity under which the server seeds data and runs background jobs.</summary>
-    public static Caller System { get; } = new("system", CallerKind.ApiKey, "", new HashSet<Role> { Role.Admin }, "EDoc");
-
     /// <summary>Whether the caller holds the system-wide admin role.</summary>
     public bool IsAdmin => Roles.Contains(Role.Admin);
 

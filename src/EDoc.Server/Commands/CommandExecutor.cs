@@ -67,8 +67,9 @@ internal sealed class CommandExecutor(IEDocStore store, TimeProvider clock)
 
     private static TReply Replay<TReply>(CommandContext context, CommitOutcome.Duplicate earlier) where TReply : IMessage<TReply>, new()
     {
-        if (earlier.Method != context.Method)
-            throw InvalidArgumentException.For("request_id", $"was already used for {earlier.Method}; use a new UUID for a new request",
+        // A request id names one request of one caller; anything else reusing it gets no glimpse of the first reply.
+        if (earlier.Method != context.Method || earlier.ActorId != context.Caller.Id)
+            throw InvalidArgumentException.For("request_id", "was already used for another request; use a new UUID for a new request",
                 "REQUEST_ID_REUSED");
         var reply = new TReply();
         reply.MergeFrom(earlier.Reply);

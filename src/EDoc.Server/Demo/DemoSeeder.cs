@@ -19,9 +19,10 @@ internal sealed class DemoSeeder(DirectoryCommands directory, AuthCommands auth)
     {
         var generated = adminPassword is null;
         adminPassword ??= GeneratePassword();
-        var system = Caller.System;
-        // Same request ids as the full seed, so seeding the rest later (edoc seed-demo) replays these.
         var admin = DemoDirectory.Employees.Single(e => e.Username == DemoDirectory.AdminUsername);
+        // The seed acts as the administrator it creates, with the same request ids as `edoc seed-demo`, so the
+        // administrator seeding again later replays these requests instead of repeating them.
+        var system = new Caller(admin.Id, CallerKind.Employee, admin.AgencyId, new HashSet<Role> { Role.Admin }, admin.FullName);
         await directory.CreateAgencyAsync(system, DemoDirectory.Agencies.Single(a => a.AgencyId == admin.AgencyId), ct);
         await directory.CreateOrgUnitAsync(system, DemoDirectory.OrgUnits.Single(u => u.OrgUnitId == admin.OrgUnitId), ct);
         await directory.CreateEmployeeAsync(system, DemoDirectory.CreateRequest(admin, adminPassword), ct);

@@ -90,7 +90,7 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
                 "INSERT INTO requests (request_id, method, actor_id, reply, recorded_at) VALUES (@id, @method, @actor, @reply, @at)",
                 ct, ("id", id.ToString("D")), ("method", meta.Method), ("actor", meta.ActorId), ("reply", commit.Reply),
                 ("at", recordedAt));
-            state.Requests[id] = new CommitOutcome.Duplicate(meta.Method, commit.Reply);
+            state.Requests[id] = new CommitOutcome.Duplicate(meta.Method, meta.ActorId, commit.Reply);
         }
         return new CommitOutcome.Committed(first, state.NextSequence - 1);
     }

@@ -38,8 +38,8 @@ public abstract record CommitOutcome
     /// <summary>Durable; the events got these log sequence numbers.</summary>
     public sealed record Committed(long FirstSequence, long LastSequence) : CommitOutcome;
 
-    /// <summary>The request id was seen before: here is the first reply, untouched.</summary>
-    public sealed record Duplicate(string Method, byte[] Reply) : CommitOutcome;
+    /// <summary>The request id was seen before: here is the first reply, untouched, and who asked for it in which RPC.</summary>
+    public sealed record Duplicate(string Method, string ActorId, byte[] Reply) : CommitOutcome;
 
     /// <summary>A stream moved on since the decision; nothing was written.</summary>
     public sealed record VersionConflict(string StreamId, long ExpectedVersion, long ActualVersion) : CommitOutcome;

@@ -4,6 +4,6 @@ namespace EDoc.Storage.EventLog;
 internal static class RequestsTable
 {
     public static Task<CommitOutcome.Duplicate?> FindAsync(DbSession session, Guid requestId, CancellationToken ct) =>
-        session.QuerySingleAsync("SELECT method, reply FROM requests WHERE request_id = @id",
-            r => new CommitOutcome.Duplicate(r.GetString(0), (byte[])r.GetValue(1)), ct, ("id", requestId.ToString("D")));
+        session.QuerySingleAsync("SELECT method, actor_id, reply FROM requests WHERE request_id = @id",
+            r => new CommitOutcome.Duplicate(r.GetString(0), r.GetString(1), (byte[])r.GetValue(2)), ct, ("id", requestId.ToString("D")));
 }
