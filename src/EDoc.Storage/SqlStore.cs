@@ -22,6 +22,7 @@ public abstract class SqlStore : IEDocStore
         _writer = new GroupCommitWriter(new BatchWriter(provider, Projections));
         var db = new QueryRunner(provider);
         Log = new LogQueries(db);
+        Merkle = new MerkleQueries(db);
         Directory = new DirectoryQueries(db);
         Access = new AccessQueries(db);
         Keys = new ServerKeys(provider);
@@ -32,6 +33,9 @@ public abstract class SqlStore : IEDocStore
 
     /// <inheritdoc />
     public LogQueries Log { get; }
+
+    /// <inheritdoc />
+    public MerkleQueries Merkle { get; }
 
     /// <inheritdoc />
     public DirectoryQueries Directory { get; }

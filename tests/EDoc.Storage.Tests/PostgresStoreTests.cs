@@ -5,9 +5,7 @@ namespace EDoc.Storage.Tests;
 /// <summary>The conformance suite on PostgreSQL: a private server for the run, a fresh database per test.</summary>
 public sealed class PostgresStoreTests : StoreConformanceTests
 {
-    protected override async Task<IEDocStore> CreateStoreAsync()
-    {
-        var server = await SharedServers.Postgres;
-        return new PostgresStore(await server.CreateDatabaseAsync());
-    }
+    protected override async Task<string> CreateDatabaseAsync() => await (await SharedServers.Postgres).CreateDatabaseAsync();
+
+    protected override IEDocStore Open(string database) => new PostgresStore(database);
 }

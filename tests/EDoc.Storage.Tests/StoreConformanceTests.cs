@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EDoc.Domain.Access;
+using EDoc.Domain.Audit;
 using EDoc.Domain.Directory;
 using EDoc.Domain.Events;
 using EDoc.Storage.EventLog;
@@ -16,12 +17,18 @@ public abstract class StoreConformanceTests : IAsyncLifetime
 
     protected IEDocStore Store { get; private set; } = null!;
 
-    /// <summary>A fresh store with no schema yet.</summary>
-    protected abstract Task<IEDocStore> CreateStoreAsync();
+    /// <summary>Where a fresh, empty database is (a file path or a connection string).</summary>
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    /// <summary>A store on the database; a second one on the same database plays a second server process.</summary>
+    protected abstract IEDocStore Open(string database);
+
+    private string _database = "";
 
     public async Task InitializeAsync()
     {
-        Store = await CreateStoreAsync();
+        _database = await CreateDatabaseAsync();
+        Store = Open(_database);
         await Store.MigrateAsync(CancellationToken.None);
     }
 
@@ -234,6 +241,42 @@ public abstract class StoreConformanceTests : IAsyncLifetime
 
         Assert.Equal([1, 2, 3], first);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task The_stored_tree_has_the_root_of_its_leaves_when_two_stores_write_in_turn()
+    {
+        await using var other = Open(_database);
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+        for (var round = 0; round < 5; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 7).Select(i =>
+                (i % 2 == 0 ? Store : other).CommitAsync(NewEmployeeCommit($"emp-{round}-{i}", $"user.{round}.{i}"), default)));
+        }
+
+        var leaves = (await Store.Log.ReadAsync(1, 1000, default)).Select(e => e.LeafHash).ToArray();
+        Assert.Equal(36, leaves.Length);
+        var frontier = new MerkleFrontier(0, _ => []);
+        foreach (var (leaf, size) in leaves.Select((l, i) => (l, i + 1)))
+        {
+            frontier.Append(leaf);
+            Assert.Equal(frontier.Root, await other.Merkle.RootAsync(size, default));
+        }
+    }
+
+    [Fact]
+    public async Task Stored_proofs_verify_against_the_stored_roots()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Store.CommitAsync(NewEmployeeCommit($"emp-{i}", $"user.{i}"), default)));
+        var leaves = (await Store.Log.ReadAsync(1, 1000, default)).Select(e => e.LeafHash).ToArray();
+        var root = await Store.Merkle.RootAsync(21, default);
+
+        for (var i = 0; i < 21; i++)
+            Assert.True(MerkleProofs.VerifyInclusion(leaves[i], i, 21, await Store.Merkle.InclusionProofAsync(i, 21, default), root));
+        for (var m = 1; m <= 21; m++)
+            Assert.True(MerkleProofs.VerifyConsistency(m, 21, await Store.Merkle.RootAsync(m, default), root,
+                await Store.Merkle.ConsistencyProofAsync(m, 21, default)));
     }
 
     private async Task<Employee> CreateEmployeeAsync(string id, string username)

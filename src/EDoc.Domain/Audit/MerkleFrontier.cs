@@ -15,6 +15,15 @@ public sealed class MerkleFrontier
         _border = new LeafRange(0, size).Pieces().Select(p => (p, subtreeHash(p))).ToList();
     }
 
+    private MerkleFrontier(long size, List<(PerfectSubtree, byte[])> border)
+    {
+        Size = size;
+        _border = border;
+    }
+
+    /// <summary>An independent copy, to grow without touching this one.</summary>
+    public MerkleFrontier Copy() => new(Size, [.. _border]);
+
     /// <summary>The subtrees whose hashes a frontier of this size is built from.</summary>
     public static IEnumerable<PerfectSubtree> BorderOf(long size) => new LeafRange(0, size).Pieces();
 

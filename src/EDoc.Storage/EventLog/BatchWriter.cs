@@ -1,14 +1,20 @@
+using EDoc.Domain.Audit;
 using EDoc.Storage.Projections;
 using EDoc.Storage.Providers;
+using EDoc.Storage.Tables;
 
 namespace EDoc.Storage.EventLog;
 
 /// <summary>
 /// Writes a batch of commits in one transaction: checks idempotency and expected versions, numbers the events
-/// from the locked log head, stores them with their leaf hashes, updates the read models, and moves the head.
+/// from the locked log head, stores them with their leaf hashes, grows the Merkle tree, updates the read
+/// models, and moves the head.
 /// </summary>
 internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjection> projections)
 {
+    // The tree's right border after the last batch this process committed; reloaded when another process wrote since.
+    private MerkleFrontier? _frontier;
+
     public async Task<CommitOutcome[]> WriteAsync(IReadOnlyList<Commit> batch, CancellationToken ct)
     {
         try
@@ -30,12 +36,15 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
         await using var connection = await provider.OpenAsync(ct);
         await using var transaction = await provider.BeginWriteAsync(connection, ct);
         var session = new DbSession(connection, transaction);
-        var state = new BatchState(await session.ScalarInt64Async(provider.LockLogHeadSql, ct)
-                                   ?? throw new InvalidOperationException("The log head row is missing."));
+        var next = await session.ScalarInt64Async(provider.LockLogHeadSql, ct)
+                   ?? throw new InvalidOperationException("The log head row is missing.");
+        var state = new BatchState(next, await FrontierAsync(session, next - 1, ct));
         var outcomes = new CommitOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++) outcomes[i] = await WriteOneAsync(session, state, batch[i], ct);
+        await MerkleNodesTable.InsertAsync(session, state.NewNodes, ct);
         await session.ExecuteAsync("UPDATE log_head SET next_sequence = @next WHERE id = 1", ct, ("next", state.NextSequence));
         await transaction.CommitAsync(ct);
+        _frontier = state.Frontier;
         return outcomes;
     }
 
@@ -62,11 +71,12 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
                 var sequence = state.NextSequence++;
                 var type = EventSerializer.TypeName(e);
                 var payload = EventSerializer.Serialize(e);
-                var hash = CanonicalEvent.LeafHash(CanonicalEvent.Encode(sequence, write.StreamId, version, write.AgencyId, type,
+                var hash = MerkleHash.Leaf(CanonicalEvent.Encode(sequence, write.StreamId, version, write.AgencyId, type,
                     payload, meta.ActorId, meta.OnBehalfOf, meta.RequestId, recordedAt));
                 var recorded = new RecordedEvent(sequence, write.StreamId, version, write.AgencyId, type, payload,
                     meta.ActorId, meta.OnBehalfOf, meta.RequestId, Micros.ToTime(recordedAt), hash);
                 await InsertEventAsync(session, recorded, ct);
+                state.NewNodes.AddRange(state.Frontier.Append(hash));
                 foreach (var projection in projections) await projection.ApplyAsync(session, recorded, e, ct);
             }
             await session.ExecuteAsync(
@@ -101,6 +111,20 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
             ? inBatch
             : await RequestsTable.FindAsync(session, requestId, ct);
 
+    /// <summary>
+    /// The border of the tree of <paramref name="size"/> leaves: the cached one if this process wrote last, else
+    /// read from the store (O(log n) rows). A batch works on a copy, so a rolled-back batch leaves the cache right.
+    /// </summary>
+    private async Task<MerkleFrontier> FrontierAsync(DbSession session, long size, CancellationToken ct)
+    {
+        if (_frontier?.Size == size) return _frontier.Copy();
+        var border = MerkleFrontier.BorderOf(size).ToArray();
+        var hashes = await MerkleNodesTable.GetAsync(session, border, ct);
+        return new MerkleFrontier(size, subtree => hashes.TryGetValue(subtree, out var hash)
+            ? hash
+            : throw new InvalidOperationException($"The Merkle tree is missing subtree {subtree}; run VerifyLog."));
+    }
+
     private static async Task<long> StreamVersionAsync(DbSession session, BatchState state, string streamId, CancellationToken ct)
     {
         if (state.StreamVersions.TryGetValue(streamId, out var known)) return known;
@@ -120,9 +144,11 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
         ("request", e.RequestId?.ToString("D")), ("at", Micros.From(e.RecordedAt)), ("hash", e.LeafHash));
 
     /// <summary>What earlier commits of the same batch already changed, since the database has not seen it as committed.</summary>
-    private sealed class BatchState(long nextSequence)
+    private sealed class BatchState(long nextSequence, MerkleFrontier frontier)
     {
         public long NextSequence { get; set; } = nextSequence;
+        public MerkleFrontier Frontier { get; } = frontier;
+        public List<(PerfectSubtree Subtree, byte[] Hash)> NewNodes { get; } = [];
         public Dictionary<string, long> StreamVersions { get; } = [];
         public Dictionary<Guid, CommitOutcome.Duplicate> Requests { get; } = [];
     }

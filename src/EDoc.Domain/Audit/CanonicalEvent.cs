@@ -1,12 +1,12 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 
-namespace EDoc.Storage.EventLog;
+namespace EDoc.Domain.Audit;
 
 /// <summary>
-/// The canonical bytes of a log entry and its RFC 9162 §2.1.1 leaf hash, SHA-256(0x00 ‖ bytes). Every stored
-/// column is covered, so editing any of them behind the server's back changes the hash.
+/// The canonical bytes of a log entry, whose RFC 9162 leaf hash is <see cref="MerkleHash.Leaf"/>. Every stored
+/// column is covered, so editing any of them behind the server's back changes the hash; offline verifiers
+/// rebuild the bytes from an exported log with this same code.
 /// </summary>
 public static class CanonicalEvent
 {
@@ -26,14 +26,6 @@ public static class CanonicalEvent
         WriteString(buffer, requestId?.ToString("D") ?? "");
         WriteInt64(buffer, recordedAtMicros);
         return buffer.ToArray();
-    }
-
-    /// <summary>SHA-256(0x00 ‖ canonical bytes).</summary>
-    public static byte[] LeafHash(ReadOnlySpan<byte> canonical)
-    {
-        var input = new byte[canonical.Length + 1];
-        canonical.CopyTo(input.AsSpan(1));
-        return SHA256.HashData(input);
     }
 
     private static void WriteInt64(Stream s, long value)

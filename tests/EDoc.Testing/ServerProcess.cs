@@ -1,0 +1,120 @@
+using System.Diagnostics;
+
+namespace EDoc.Testing;
+
+/// <summary>
+/// A server started under a small <c>sh</c> watchdog so that it can never outlive the test process.
+/// </summary>
+/// <remarks>
+/// The watchdog starts the server in the background and then blocks reading its own standard input, a pipe whose
+/// only writer is this (.NET) process: .NET creates it close-on-exec, so no other child inherits it. When the test
+/// process exits for any reason (normal exit, an unhandled exception, Ctrl+C, a blame-hang kill, SIGKILL) the kernel
+/// closes that write end, the read sees end-of-file, the watchdog sends the server its stop signal, waits for it and
+/// deletes the server's directory. Disposing closes the pipe on purpose, so normal shutdown takes the same path and
+/// nothing depends on exit handlers running in a test host that vstest may kill. This needs no polling, no PID files
+/// and no <c>prctl(PR_SET_PDEATHSIG)</c>, which Linux ties to the forking thread, and .NET retires thread-pool
+/// threads while the child is still meant to live.
+/// </remarks>
+internal sealed class ServerProcess
+{
+    // $1 stop signal; $2 log file; $3 directory to delete after a requested stop ("" for none); then the server
+    // command. fd 3 keeps the pipe from the test process for the guard. The guard exits 0 only when it has asked the
+    // server to stop; when the server exits on its own (a port taken at start-up) the guard is killed and the
+    // directory stays, for the retry.
+    internal const string Watchdog = """
+        signal=$1; log=$2; directory=$3; shift 3
+        exec 3<&0 </dev/null >>"$log" 2>&1
+        "$@" 3<&- &
+        server=$!
+        ( while read -r line <&3; do :; done; kill -s "$signal" "$server" 2>/dev/null; exit 0 ) &
+        guard=$!
+        exec 3<&-
+        wait "$server"
+        status=$?
+        kill "$guard" 2>/dev/null
+        if wait "$guard" && [ -n "$directory" ]; then
+            rm -rf -- "$directory"
+        fi
+        exit "$status"
+        """;
+
+    private readonly Process _process;
+
+    private ServerProcess(Process process) => _process = process;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <param name="stopSignal">What the server treats as "shut down now", as <c>kill -s</c> names it.</param>
+    /// <param name="directory">The server's own directory, deleted once it has stopped; also its working directory.</param>
+    public static ServerProcess Start(IReadOnlyList<string> command, string stopSignal, string logPath, string directory)
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            WorkingDirectory = directory,
+        };
+        foreach (string argument in (string[])["-c", Watchdog, "edoc-watchdog", stopSignal, logPath, directory, .. command])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command[0]}."));
+    }
+
+    /// <summary>Asks the server to stop, waits for it, and kills the whole tree if it does not stop in time.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        CloseControlPipe();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>The synchronous form, for process-exit handlers.</summary>
+    public void Stop(TimeSpan timeout)
+    {
+        CloseControlPipe();
+        if (!_process.WaitForExit(timeout))
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private void CloseControlPipe()
+    {
+        try
+        {
+            _process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The watchdog is already gone.
+        }
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited meanwhile.
+        }
+    }
+}
