@@ -21,6 +21,9 @@ public interface IEDocStore : IAsyncDisposable
     /// <summary>The event log.</summary>
     LogQueries Log { get; }
 
+    /// <summary>Signed checkpoints of the log.</summary>
+    CheckpointQueries Checkpoints { get; }
+
     /// <summary>The log as a Merkle tree: roots and proofs.</summary>
     MerkleQueries Merkle { get; }
 

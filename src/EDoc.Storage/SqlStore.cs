@@ -23,6 +23,7 @@ public abstract class SqlStore : IEDocStore
         var db = new QueryRunner(provider);
         Log = new LogQueries(db);
         Merkle = new MerkleQueries(db);
+        Checkpoints = new CheckpointQueries(db);
         Directory = new DirectoryQueries(db);
         Access = new AccessQueries(db);
         Keys = new ServerKeys(provider);
@@ -36,6 +37,9 @@ public abstract class SqlStore : IEDocStore
 
     /// <inheritdoc />
     public MerkleQueries Merkle { get; }
+
+    /// <inheritdoc />
+    public CheckpointQueries Checkpoints { get; }
 
     /// <inheritdoc />
     public DirectoryQueries Directory { get; }

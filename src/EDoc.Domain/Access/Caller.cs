@@ -14,6 +14,15 @@ public enum CallerKind
 /// <summary>The authenticated principal on whose authority a command runs.</summary>
 public sealed record Caller(string Id, CallerKind Kind, string AgencyId, IReadOnlySet<Role> Roles, string DisplayName)
 {
+    /// <summary>
+    /// An auditor of the agency that operates EDoc, whose audit reads span every agency (the whole log is one
+    /// Merkle tree, so exporting and verifying it cannot stop at an agency's border).
+    /// </summary>
+    public bool SystemAuditor { get; init; }
+
+    /// <summary>Whether the caller may read every agency's part of the audit log.</summary>
+    public bool AuditsAllAgencies => IsAdmin || (SystemAuditor && Roles.Contains(Role.Auditor));
+
     /// <summary>Whether the caller holds the system-wide admin role.</summary>
     public bool IsAdmin => Roles.Contains(Role.Admin);
 

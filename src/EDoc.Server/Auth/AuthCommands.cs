@@ -32,7 +32,7 @@ internal sealed class AuthCommands(
         AccessRules.EnsureNotLocked(credentials, now);
         var hash = await store.Access.GetSecretHashAsync(PasswordHashing.SecretKind, employee.Id, ct);
         var outcome = AccessRules.Login(employee, credentials, passwords.Verify(hash, request.Password), now, Lockout);
-        var caller = TokenIssuer.CallerOf(employee);
+        var caller = tokens.CallerOf(employee);
         await executor.RecordAsync(new CommandContext(caller, null, nameof(Proto.AuthService.AuthServiceBase.Login)),
             new StreamWrite(Streams.Credentials(employee.Id), employee.AgencyId, null, [outcome]), ct);
         return outcome switch

@@ -13,6 +13,8 @@ internal static class EDocClaims
     public const string Name = "name";
     public const string Kind = "kind";
     public const string PasswordVersion = "pwv";
+    public const string Scope = "scope";
+    public const string SystemScope = "system";
 
     public static IEnumerable<Claim> Of(Caller caller) =>
     [
@@ -21,6 +23,7 @@ internal static class EDocClaims
         new(Name, caller.DisplayName),
         new(Kind, caller.Kind.ToString()),
         .. caller.Roles.Select(r => new Claim(Role, r.ToString())),
+        .. caller.SystemAuditor ? [new Claim(Scope, SystemScope)] : Array.Empty<Claim>(),
     ];
 
     /// <summary>The caller of an RPC; the endpoints that reach here all require authentication.</summary>
@@ -31,6 +34,9 @@ internal static class EDocClaims
         string Value(string type) => principal.FindFirstValue(type)
                                      ?? throw new InvalidOperationException($"The principal has no '{type}' claim.");
         return new Caller(Value(Subject), Enum.Parse<CallerKind>(Value(Kind)), Value(Agency),
-            principal.FindAll(Role).Select(c => Enum.Parse<Role>(c.Value)).ToHashSet(), Value(Name));
+            principal.FindAll(Role).Select(c => Enum.Parse<Role>(c.Value)).ToHashSet(), Value(Name))
+        {
+            SystemAuditor = principal.HasClaim(Scope, SystemScope),
+        };
     }
 }

@@ -12,21 +12,31 @@ internal sealed class ServerSecrets
 {
     private ECDsaSecurityKey? _signingKey;
     private byte[]? _pageTokenKey;
+    private ECDsa? _logKey;
 
     /// <summary>The ECDSA P-256 key that signs access and refresh tokens.</summary>
     public ECDsaSecurityKey SigningKey => _signingKey ?? throw NotLoaded();
+
+    /// <summary>The ECDSA P-256 key that signs the log's checkpoints.</summary>
+    public ECDsa LogKey => _logKey ?? throw NotLoaded();
 
     /// <summary>The HMAC key of page tokens.</summary>
     public byte[] PageTokenKey => _pageTokenKey ?? throw NotLoaded();
 
     public async Task LoadAsync(IEDocStore store, CancellationToken ct)
     {
-        var pkcs8 = await store.Keys.GetOrCreateAsync("token-signing",
-            () => ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKey(), ct);
-        var ecdsa = ECDsa.Create();
-        ecdsa.ImportPkcs8PrivateKey(pkcs8, out _);
+        var ecdsa = await EcdsaKeyAsync(store, "token-signing", ct);
+        _logKey = await EcdsaKeyAsync(store, "log-signing", ct);
         _signingKey = new ECDsaSecurityKey(ecdsa) { KeyId = Convert.ToHexStringLower(SHA256.HashData(ecdsa.ExportSubjectPublicKeyInfo()))[..16] };
         _pageTokenKey = await store.Keys.GetOrCreateAsync("page-token", () => RandomNumberGenerator.GetBytes(32), ct);
+    }
+
+    private static async Task<ECDsa> EcdsaKeyAsync(IEDocStore store, string name, CancellationToken ct)
+    {
+        var pkcs8 = await store.Keys.GetOrCreateAsync(name, () => ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKey(), ct);
+        var key = ECDsa.Create();
+        key.ImportPkcs8PrivateKey(pkcs8, out _);
+        return key;
     }
 
     private static InvalidOperationException NotLoaded() => new("Server secrets are loaded at start-up, before serving.");

@@ -54,8 +54,12 @@ internal sealed class TokenIssuer(ServerSecrets secrets, IOptions<EDocOptions> o
     /// <summary>Validation for access tokens, used by JwtBearer.</summary>
     public TokenValidationParameters AccessParameters() => Parameters(AccessAudience);
 
-    public static Caller CallerOf(Employee e) =>
-        new(e.Id, CallerKind.Employee, e.AgencyId, e.Roles.ToHashSet(), e.FullName);
+    /// <summary>The caller an employee's token stands for; auditors of the operating agency audit every agency.</summary>
+    public Caller CallerOf(Employee e) =>
+        new(e.Id, CallerKind.Employee, e.AgencyId, e.Roles.ToHashSet(), e.FullName)
+        {
+            SystemAuditor = e.AgencyId == options.Value.OperatorAgencyId,
+        };
 
     private TokenValidationParameters Parameters(string audience) => new()
     {

@@ -45,6 +45,12 @@ public sealed class EDocOptions
     /// <summary>How long a locked account stays locked.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>The agency that operates EDoc; its auditors audit every agency.</summary>
+    public string OperatorAgencyId { get; set; } = "mdai";
+
+    /// <summary>How often the log is checkpointed while it grows.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Whether PostgreSQL is the store.</summary>
     public bool UsesPostgres => Store.Equals("postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using EDoc.Server.Audit;
 using EDoc.Server.Auth;
 using EDoc.Server.Commands;
 using EDoc.Server.Demo;
@@ -42,6 +43,9 @@ public static class EDocServerExtensions
         builder.Services.AddSingleton<DirectoryReads>();
         builder.Services.AddSingleton<AuthCommands>();
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddSingleton<CheckpointSigner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckpointSigner>());
+        builder.Services.AddSingleton<AuditReads>();
         builder.Services.AddSingleton<StoreStartup>();
 
         builder.Services.AddAuthentication(AuthScheme)
@@ -73,6 +77,7 @@ public static class EDocServerExtensions
         app.UseAuthorization();
         app.MapGrpcService<AuthService>();
         app.MapGrpcService<DirectoryService>();
+        app.MapGrpcService<AuditService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -2,21 +2,49 @@ using EDoc.Storage.EventLog;
 
 namespace EDoc.Storage.Queries;
 
+/// <summary>Which events to list; null fields do not filter.</summary>
+public sealed record EventFilter(
+    string? AgencyId, string? StreamId, string? ActorId, string? EventType, DateTimeOffset? Start, DateTimeOffset? End);
+
 /// <summary>Reads of the event log itself.</summary>
 public sealed class LogQueries(QueryRunner db)
 {
+    private const string Select =
+        """
+        SELECT sequence, stream_id, stream_version, agency_id, event_type, payload, actor_id, on_behalf_of, request_id,
+               recorded_at, leaf_hash
+        FROM events
+        """;
+
     /// <summary>Events from a sequence number on, in log order.</summary>
     public Task<List<RecordedEvent>> ReadAsync(long fromSequence, int max, CancellationToken ct) =>
-        db.ListAsync(
-            """
-            SELECT sequence, stream_id, stream_version, agency_id, event_type, payload, actor_id, on_behalf_of, request_id,
-                   recorded_at, leaf_hash
-            FROM events WHERE sequence >= @from ORDER BY sequence LIMIT @max
-            """,
-            r => new RecordedEvent(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.NullableString(3), r.GetString(4),
-                r.GetString(5), r.GetString(6), r.NullableString(7), r.IsDBNull(8) ? null : Guid.Parse(r.GetString(8)),
-                r.Time(9), (byte[])r.GetValue(10)),
-            ct, ("from", fromSequence), ("max", max));
+        db.ListAsync(Select + " WHERE sequence >= @from ORDER BY sequence LIMIT @max", Map, ct, ("from", fromSequence), ("max", max));
+
+    /// <summary>Events matching the filter in log order, after a sequence number (keyset pagination).</summary>
+    public async Task<Page<RecordedEvent>> ListAsync(EventFilter filter, long after, int size, CancellationToken ct)
+    {
+        var conditions = new List<string> { "sequence > @after" };
+        var parameters = new List<(string, object?)> { ("after", after), ("limit", size + 1) };
+        void Where(string column, string name, object? value)
+        {
+            if (value is null) return;
+            conditions.Add($"{column} @{name}");
+            parameters.Add((name, value));
+        }
+        Where("agency_id =", "agency", filter.AgencyId);
+        Where("stream_id =", "stream", filter.StreamId);
+        Where("actor_id =", "actor", filter.ActorId);
+        Where("event_type =", "type", filter.EventType);
+        Where("recorded_at >=", "start", filter.Start is { } start ? Micros.From(start) : null);
+        Where("recorded_at <", "end", filter.End is { } end ? Micros.From(end) : null);
+        var rows = await db.ListAsync($"{Select} WHERE {string.Join(" AND ", conditions)} ORDER BY sequence LIMIT @limit", Map, ct,
+            parameters.ToArray());
+        return Page<RecordedEvent>.From(rows, size, e => e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static RecordedEvent Map(System.Data.Common.DbDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetInt64(2), r.NullableString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+            r.NullableString(7), r.IsDBNull(8) ? null : Guid.Parse(r.GetString(8)), r.Time(9), (byte[])r.GetValue(10));
 
     /// <summary>How many events the log holds (sequences are gap-free from 1).</summary>
     public async Task<long> CountAsync(CancellationToken ct) =>

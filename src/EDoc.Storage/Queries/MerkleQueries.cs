@@ -17,6 +17,10 @@ public sealed class MerkleQueries(QueryRunner db)
     public Task<byte[][]> ConsistencyProofAsync(long first, long second, CancellationToken ct) =>
         HashesAsync(MerkleProofs.ConsistencyPath(first, second), ct);
 
+    /// <summary>The stored hashes of perfect subtrees; a subtree missing from the store is missing from the result.</summary>
+    public Task<Dictionary<PerfectSubtree, byte[]>> SubtreesAsync(IReadOnlyCollection<PerfectSubtree> subtrees, CancellationToken ct) =>
+        db.SessionAsync(session => MerkleNodesTable.GetAsync(session, subtrees, ct), ct);
+
     private Task<byte[][]> HashesAsync(IReadOnlyList<LeafRange> ranges, CancellationToken ct) => db.SessionAsync(async session =>
     {
         var pieces = ranges.SelectMany(r => r.Pieces()).Distinct().ToArray();

@@ -1,0 +1,171 @@
+using System.Globalization;
+using EDoc.Domain.Access;
+using EDoc.Domain.Audit;
+using EDoc.Domain.Errors;
+using EDoc.Server.Auth;
+using EDoc.Server.Paging;
+using EDoc.Storage;
+using EDoc.Storage.Queries;
+using EDoc.Storage.Tables;
+using Google.Protobuf;
+using Grpc.Core;
+using Proto = EDoc.Contracts.V1;
+
+namespace EDoc.Server.Audit;
+
+/// <summary>The audit log's reads: filtered lists, live watching, checkpoints, proofs, verification and export.</summary>
+internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints, ServerSecrets secrets, PageTokens tokens)
+{
+    /// <summary>Rows read per round trip when streaming or verifying the whole log.</summary>
+    private const int Chunk = 1000;
+
+    /// <summary>How often a watcher looks for new events; every instance sees every commit through the store.</summary>
+    private static readonly TimeSpan WatchPollInterval = TimeSpan.FromMilliseconds(200);
+
+    private byte[] LogPublicKey => secrets.LogKey.ExportSubjectPublicKeyInfo();
+
+    public async Task<Proto.ListEventsResponse> ListEventsAsync(Caller caller, Proto.ListEventsRequest request, CancellationToken ct)
+    {
+        var agency = AuditRules.EventScope(caller, Mapping.OrNull(request.AgencyId));
+        var filter = new EventFilter(agency, Mapping.OrNull(request.StreamId), Mapping.OrNull(request.ActorId),
+            Mapping.OrNull(request.EventType), request.StartTime?.ToDateTimeOffset(), request.EndTime?.ToDateTimeOffset());
+        var list = "events\n" + filter;
+        var after = tokens.Decode(request.PageToken, list) is { } token ? long.Parse(token, CultureInfo.InvariantCulture) : 0;
+        var page = await store.Log.ListAsync(filter, after, PageTokens.Size(request.PageSize), ct);
+        return new Proto.ListEventsResponse
+        {
+            Events = { page.Items.Select(AuditMapping.ToProto) }, NextPageToken = tokens.Encode(page.NextAfter, list),
+        };
+    }
+
+    public async Task WatchEventsAsync(Caller caller, Proto.WatchEventsRequest request, IServerStreamWriter<Proto.LogEvent> stream,
+        CancellationToken ct)
+    {
+        if (request.AfterSequence < 0) throw InvalidArgumentException.For("after_sequence", "must not be negative");
+        var filter = new EventFilter(AuditRules.EventScope(caller, Mapping.OrNull(request.AgencyId)), null, null, null, null, null);
+        var after = request.AfterSequence;
+        while (!ct.IsCancellationRequested)
+        {
+            var page = await store.Log.ListAsync(filter, after, Chunk, ct);
+            foreach (var e in page.Items)
+            {
+                await stream.WriteAsync(AuditMapping.ToProto(e), ct);
+                after = e.Sequence;
+            }
+            if (page.NextAfter is null) await Task.Delay(WatchPollInterval, ct);
+        }
+    }
+
+    public async Task<Proto.Checkpoint> GetCheckpointAsync(Proto.GetCheckpointRequest request, CancellationToken ct)
+    {
+        if (request.TreeSize < 0) throw InvalidArgumentException.For("tree_size", "must not be negative");
+        var checkpoint = request.TreeSize == 0
+            ? await checkpoints.CurrentAsync(ct) ?? throw new FailedPreconditionException("EMPTY_LOG", "The log has no entries yet.", "log")
+            : await store.Checkpoints.AtAsync(request.TreeSize, ct) ?? throw new NotFoundException("Checkpoint",
+                request.TreeSize.ToString(CultureInfo.InvariantCulture));
+        return AuditMapping.ToProto(checkpoint, LogPublicKey);
+    }
+
+    public async Task<Proto.InclusionProof> GetInclusionProofAsync(Proto.GetInclusionProofRequest request, CancellationToken ct)
+    {
+        if (request.Sequence < 1) throw InvalidArgumentException.For("sequence", "must be at least 1");
+        var (size, checkpoint) = await TreeSizeAsync(request.TreeSize, "tree_size", ct);
+        if (request.Sequence > size)
+            throw InvalidArgumentException.For("sequence", $"must be inside the tree of {size} entries");
+        var leaf = (await store.Log.ReadAsync(request.Sequence, 1, ct))[0];
+        return new Proto.InclusionProof
+        {
+            Sequence = request.Sequence,
+            TreeSize = size,
+            LeafHash = ByteString.CopyFrom(leaf.LeafHash),
+            AuditPath = { (await store.Merkle.InclusionProofAsync(request.Sequence - 1, size, ct)).Select(ByteString.CopyFrom) },
+            Checkpoint = checkpoint is null ? null : AuditMapping.ToProto(checkpoint, LogPublicKey),
+        };
+    }
+
+    public async Task<Proto.ConsistencyProof> GetConsistencyProofAsync(Proto.GetConsistencyProofRequest request, CancellationToken ct)
+    {
+        var (second, _) = await TreeSizeAsync(request.SecondTreeSize, "second_tree_size", ct);
+        if (request.FirstTreeSize < 1 || request.FirstTreeSize > second)
+            throw InvalidArgumentException.For("first_tree_size", $"must be between 1 and {second}");
+        return new Proto.ConsistencyProof
+        {
+            FirstTreeSize = request.FirstTreeSize,
+            SecondTreeSize = second,
+            Proof = { (await store.Merkle.ConsistencyProofAsync(request.FirstTreeSize, second, ct)).Select(ByteString.CopyFrom) },
+            FirstRootHash = ByteString.CopyFrom(await store.Merkle.RootAsync(request.FirstTreeSize, ct)),
+            SecondRootHash = ByteString.CopyFrom(await store.Merkle.RootAsync(second, ct)),
+        };
+    }
+
+    public async Task<Proto.VerifyLogResponse> VerifyLogAsync(Caller caller, Proto.VerifyLogRequest request, CancellationToken ct)
+    {
+        AuditRules.EnsureWholeLog(caller);
+        var latest = await checkpoints.CurrentAsync(ct);
+        var (from, to) = await RangeAsync(request.FromSequence, request.ToSequence, ct);
+        // Earlier entries are taken as the stored tree has them; the checked range is held to every checkpoint inside it.
+        var start = from == 1 ? new MerkleFrontier(0, _ => []) : await StoredFrontierAsync(from - 1, ct);
+        var heads = (await store.Checkpoints.BetweenAsync(from, to, ct))
+            .Select(c => SignedCheckpoint.Verify(c.Note, LogPublicKey) ?? new TreeHead(c.TreeSize, [], c.SignedAt));
+        var verifier = new LogVerifier(start, heads);
+        for (var next = from; next <= to && verifier.Problem is null; next += Chunk)
+        {
+            foreach (var e in await store.Log.ReadAsync(next, (int)Math.Min(Chunk, to - next + 1), ct)) verifier.Add(e.ToLogEntry());
+        }
+        var problem = verifier.Finish();
+        var storedRoot = problem is null && to == latest?.TreeSize ? await store.Merkle.RootAsync(to, ct) : null;
+        if (storedRoot is not null && !verifier.Root.AsSpan().SequenceEqual(storedRoot))
+            problem = new LogProblem(from, "the stored Merkle tree nodes do not match the entries (proofs would not verify)");
+        return new Proto.VerifyLogResponse
+        {
+            Valid = problem is null,
+            Checked = verifier.Checked,
+            FirstBadSequence = problem?.Sequence ?? 0,
+            Problem = problem?.Description ?? "",
+            Checkpoint = latest is null ? null : AuditMapping.ToProto(latest, LogPublicKey),
+        };
+    }
+
+    public async Task ExportLogAsync(Caller caller, Proto.ExportLogRequest request, IServerStreamWriter<Proto.LogEvent> stream, CancellationToken ct)
+    {
+        AuditRules.EnsureWholeLog(caller);
+        var (from, to) = await RangeAsync(request.FromSequence, request.ToSequence, ct);
+        for (var next = from; next <= to; next += Chunk)
+        {
+            foreach (var e in await store.Log.ReadAsync(next, (int)Math.Min(Chunk, to - next + 1), ct))
+                await stream.WriteAsync(AuditMapping.ToProto(e), ct);
+        }
+    }
+
+    /// <summary>The tree size to prove against: the one asked for, or the newest checkpoint's.</summary>
+    private async Task<(long Size, StoredCheckpoint? Checkpoint)> TreeSizeAsync(long requested, string field, CancellationToken ct)
+    {
+        if (requested < 0) throw InvalidArgumentException.For(field, "must not be negative");
+        if (requested == 0)
+        {
+            var latest = await checkpoints.CurrentAsync(ct) ?? throw new FailedPreconditionException("EMPTY_LOG", "The log has no entries yet.", "log");
+            return (latest.TreeSize, latest);
+        }
+        var size = await store.Log.CountAsync(ct);
+        if (requested > size) throw InvalidArgumentException.For(field, $"must be at most the log size {size}");
+        return (requested, await store.Checkpoints.AtAsync(requested, ct));
+    }
+
+    private async Task<(long From, long To)> RangeAsync(long from, long to, CancellationToken ct)
+    {
+        var size = await store.Log.CountAsync(ct);
+        var v = new Violations();
+        if (from < 0) v.Add("from_sequence", "must not be negative");
+        if (to < 0) v.Add("to_sequence", "must not be negative");
+        if (to > 0 && from > to) v.Add("from_sequence", "must not be after to_sequence");
+        v.ThrowIfAny();
+        return (Math.Max(from, 1), to == 0 ? size : Math.Min(to, size));
+    }
+
+    private async Task<MerkleFrontier> StoredFrontierAsync(long size, CancellationToken ct)
+    {
+        var border = MerkleFrontier.BorderOf(size).ToArray();
+        var hashes = await store.Merkle.SubtreesAsync(border, ct);
+        return new MerkleFrontier(size, s => hashes[s]);
+    }
+}

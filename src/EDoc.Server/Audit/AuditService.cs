@@ -1,0 +1,32 @@
+using EDoc.Contracts.V1;
+using EDoc.Server.Auth;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+
+namespace EDoc.Server.Audit;
+
+/// <summary>gRPC AuditService: maps calls to the audit reads.</summary>
+[Authorize]
+internal sealed class AuditService(AuditReads reads) : Contracts.V1.AuditService.AuditServiceBase
+{
+    public override Task<ListEventsResponse> ListEvents(ListEventsRequest request, ServerCallContext context) =>
+        reads.ListEventsAsync(context.Caller(), request, context.CancellationToken);
+
+    public override Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<LogEvent> responseStream, ServerCallContext context) =>
+        reads.WatchEventsAsync(context.Caller(), request, responseStream, context.CancellationToken);
+
+    public override Task<Checkpoint> GetCheckpoint(GetCheckpointRequest request, ServerCallContext context) =>
+        reads.GetCheckpointAsync(request, context.CancellationToken);
+
+    public override Task<InclusionProof> GetInclusionProof(GetInclusionProofRequest request, ServerCallContext context) =>
+        reads.GetInclusionProofAsync(request, context.CancellationToken);
+
+    public override Task<ConsistencyProof> GetConsistencyProof(GetConsistencyProofRequest request, ServerCallContext context) =>
+        reads.GetConsistencyProofAsync(request, context.CancellationToken);
+
+    public override Task<VerifyLogResponse> VerifyLog(VerifyLogRequest request, ServerCallContext context) =>
+        reads.VerifyLogAsync(context.Caller(), request, context.CancellationToken);
+
+    public override Task ExportLog(ExportLogRequest request, IServerStreamWriter<LogEvent> responseStream, ServerCallContext context) =>
+        reads.ExportLogAsync(context.Caller(), request, responseStream, context.CancellationToken);
+}

@@ -1,0 +1,55 @@
+using EDoc.Domain.Audit;
+using EDoc.Server.Auth;
+using EDoc.Server.Hosting;
+using EDoc.Storage;
+using EDoc.Storage.Tables;
+using Microsoft.Extensions.Options;
+
+namespace EDoc.Server.Audit;
+
+/// <summary>
+/// Signs a checkpoint of the log at least every interval while it grows. Every instance runs it; two signing
+/// the same size is harmless (the first stored wins), and any of them keeps the log checkpointed.
+/// </summary>
+internal sealed class CheckpointSigner(
+    IEDocStore store, ServerSecrets secrets, TimeProvider clock, IOptions<EDocOptions> options, ILogger<CheckpointSigner> logger)
+    : BackgroundService
+{
+    private readonly SemaphoreSlim _signing = new(1, 1);
+
+    /// <summary>The newest checkpoint, signed now if the log has grown past the last one.</summary>
+    public async Task<StoredCheckpoint?> CurrentAsync(CancellationToken ct)
+    {
+        await _signing.WaitAsync(ct);
+        try
+        {
+            var size = await store.Log.CountAsync(ct);
+            var latest = await store.Checkpoints.LatestAsync(ct);
+            if (size == 0 || latest?.TreeSize >= size) return latest;
+            var head = new TreeHead(size, await store.Merkle.RootAsync(size, ct), clock.GetUtcNow());
+            await store.Checkpoints.AddAsync(new StoredCheckpoint(head.TreeSize, head.RootHash, head.Time,
+                SignedCheckpoint.Sign(head, secrets.LogKey)), ct);
+            return await store.Checkpoints.AtAsync(size, ct);
+        }
+        finally
+        {
+            _signing.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CheckpointInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await CurrentAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is System.Data.Common.DbException or TimeoutException)
+            {
+                logger.LogWarning(error, "Could not checkpoint the log; will retry");
+            }
+        }
+    }
+}
