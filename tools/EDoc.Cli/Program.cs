@@ -1,1 +1,3 @@
-return 0;
+using EDoc.Cli;
+
+return await CliApp.Build(Console.Out, Console.Error, CliEnvironment.FromProcess()).InvokeAsync(args);

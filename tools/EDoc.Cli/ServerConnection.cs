@@ -1,0 +1,44 @@
+using EDoc.Cli.Auth;
+using EDoc.Contracts.V1;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
+
+namespace EDoc.Cli;
+
+/// <summary>
+/// One gRPC channel to the server (plain http:// speaks HTTP/2 without TLS, as the server's default endpoint does),
+/// and the clients that call through it: anonymously, or with the session's bearer token.
+/// </summary>
+internal sealed class ServerConnection : IDisposable
+{
+    private readonly GrpcChannel _channel;
+    private readonly CallInvoker _calls;
+
+    private ServerConnection(Uri address, Func<CallInvoker, AccessTokens>? signIn)
+    {
+        Address = address;
+        _channel = GrpcChannel.ForAddress(address);
+        var anonymous = _channel.Intercept(new ServerCallInterceptor(address, null));
+        // Refreshing the token is itself a call, and must go out without the token it is replacing.
+        _calls = signIn is null ? anonymous : _channel.Intercept(new ServerCallInterceptor(address, signIn(anonymous)));
+    }
+
+    /// <summary>The server's address.</summary>
+    public Uri Address { get; }
+
+    /// <summary>AuthService.</summary>
+    public AuthService.AuthServiceClient Auth => new(_calls);
+
+    /// <summary>DirectoryService.</summary>
+    public DirectoryService.DirectoryServiceClient Directory => new(_calls);
+
+    /// <summary>A connection whose calls carry no credentials, for signing in.</summary>
+    public static ServerConnection Anonymous(Uri address) => new(address, null);
+
+    /// <summary>A connection whose calls carry the session's access token, refreshed when it has expired.</summary>
+    public static ServerConnection SignedIn(Uri address, SessionStore store, Session session, TimeProvider clock) =>
+        new(address, anonymous => new AccessTokens(store, session, new AuthService.AuthServiceClient(anonymous), clock));
+
+    public void Dispose() => _channel.Dispose();
+}
