@@ -71,7 +71,7 @@ internal static class Mapping
         for (var i = 0; i < roles.Count; i++)
         {
             if (roles[i] == Proto.Role.Unspecified || !System.Enum.IsDefined((Role)(int)roles[i]))
-                violations.Add($"{field}[{i}]", $"is not a known role ({(int)roles[i]})");
+                violations.Add($"{field}[{i}]", $"is not a known role ({(int)roles[i]})", "UNKNOWN_ENUM_VALUE");
             else result.Add((Role)(int)roles[i]);
         }
         return result;

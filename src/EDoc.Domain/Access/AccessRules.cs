@@ -23,9 +23,9 @@ public static class AccessRules
     /// <summary>Checks a new password against the policy.</summary>
     public static Violations Password(this Violations violations, string field, string? password)
     {
-        if (string.IsNullOrEmpty(password)) violations.Add(field, "is required");
-        else if (password.Length < MinPasswordLength) violations.Add(field, $"must be at least {MinPasswordLength} characters");
-        else if (password.Length > MaxPasswordLength) violations.Add(field, $"must be at most {MaxPasswordLength} characters");
+        if (string.IsNullOrEmpty(password)) violations.Add(field, "is required", "MISSING_FIELD");
+        else if (password.Length < MinPasswordLength) violations.Add(field, $"must be at least {MinPasswordLength} characters", "WEAK_PASSWORD");
+        else if (password.Length > MaxPasswordLength) violations.Add(field, $"must be at most {MaxPasswordLength} characters", "FIELD_TOO_LONG");
         return violations;
     }
 

@@ -11,19 +11,19 @@ public abstract class DomainException(string reason, string message, IReadOnlyDi
     public IReadOnlyDictionary<string, string> Metadata { get; } = metadata ?? new Dictionary<string, string>();
 }
 
-/// <summary>One field of a request that is wrong, named by its API path (e.g. employee.iin).</summary>
-public sealed record FieldViolation(string Field, string Description);
+/// <summary>One field of a request that is wrong, named by its API path (e.g. employee.iin), with an UPPER_SNAKE reason.</summary>
+public sealed record FieldViolation(string Field, string Description, string Reason = "INVALID_ARGUMENT");
 
-/// <summary>The request is malformed; nothing was changed.</summary>
-public sealed class InvalidArgumentException(IReadOnlyList<FieldViolation> violations, string reason = "INVALID_ARGUMENT")
-    : DomainException(reason, "Invalid request: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")))
+/// <summary>The request is malformed; nothing was changed. The reason is the first violation's unless given.</summary>
+public sealed class InvalidArgumentException(IReadOnlyList<FieldViolation> violations, string? reason = null)
+    : DomainException(reason ?? violations[0].Reason, "Invalid request: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")))
 {
     /// <summary>The wrong fields.</summary>
     public IReadOnlyList<FieldViolation> Violations { get; } = violations;
 
     /// <summary>A request with one wrong field.</summary>
     public static InvalidArgumentException For(string field, string description, string reason = "INVALID_ARGUMENT") =>
-        new([new FieldViolation(field, description)], reason);
+        new([new FieldViolation(field, description, reason)]);
 }
 
 /// <summary>The resource does not exist, or exists outside the caller's scope (which must look the same).</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using EDoc.Domain.Access;
+using EDoc.Server.Errors;
 using EDoc.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -28,4 +29,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         var principal = new ClaimsPrincipal(new ClaimsIdentity(EDocClaims.Of(caller), SchemeName, EDocClaims.Name, EDocClaims.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        TrailersOnlyReply.WriteAsync(Response, Grpc.Core.StatusCode.Unauthenticated, "API_KEY_INVALID",
+            "The API key is unknown, malformed or revoked.");
 }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using EDoc.Server.Errors;
 using EDoc.Server.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -20,15 +21,7 @@ internal static class LoginRateLimit
             {
                 PermitLimit = options.LoginPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
             }));
-        limiter.OnRejected = (context, _) =>
-        {
-            // A trailers-only gRPC reply: HTTP 200 with the status in the headers, which every gRPC client reads.
-            var response = context.HttpContext.Response;
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "application/grpc";
-            response.Headers["grpc-status"] = ((int)Grpc.Core.StatusCode.ResourceExhausted).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            response.Headers["grpc-message"] = "Too many sign-in attempts from this address; wait a minute.";
-            return ValueTask.CompletedTask;
-        };
+        limiter.OnRejected = async (context, _) => await TrailersOnlyReply.WriteAsync(context.HttpContext.Response,
+            Grpc.Core.StatusCode.ResourceExhausted, "RATE_LIMITED", "Too many sign-in attempts from this address; wait a minute.");
     }
 }

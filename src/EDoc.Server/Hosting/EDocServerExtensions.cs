@@ -51,7 +51,21 @@ public static class EDocServerExtensions
         builder.Services.AddAuthentication(AuthScheme)
             .AddPolicyScheme(AuthScheme, "JWT bearer or API key", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.ContainsKey(ApiKeySecrets.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(o => o.MapInboundClaims = false)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.Events = new JwtBearerEvents
+                {
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        await TrailersOnlyReply.WriteAsync(context.Response, Grpc.Core.StatusCode.Unauthenticated, "ACCESS_TOKEN_INVALID",
+                            context.AuthenticateFailure is null
+                                ? "Sign in first: send 'authorization: Bearer <access token>' or an x-api-key."
+                                : "The access token is invalid or expired; refresh it or sign in again.");
+                    },
+                };
+            })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         // The signing key lives in the store and is loaded at start-up, so the validation parameters come from it.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -65,6 +65,8 @@ public sealed class EDocTestServer : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["AdminPassword"] = AdminPassword,
             ["LoginPermitsPerMinute"] = "100000",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Grpc"] = "Error",
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
