@@ -81,7 +81,7 @@ public static class DirectoryRules
         if (supervisor is not null && supervisor.Id == employeeId)
             violations.Add(prefix + ".supervisor_id", "cannot be the employee themselves");
         if (roles.Count == 0)
-            violations.Add(prefix + ".roles", "needs at least one role");
+            violations.Add(prefix + ".roles", "needs at least one role", "MISSING_FIELD");
         violations.ThrowIfAny();
         // Granting system-wide power is reserved to those who hold it.
         if (roles.Contains(Role.Admin) && !caller.IsAdmin)

@@ -44,7 +44,7 @@ internal sealed class DirectoryCommands(CommandExecutor executor, IEDocStore sto
         return executor.ExecuteAsync(context, async now =>
         {
             var agency = await VisibleAgencyAsync(caller, request.OrgUnit!.AgencyId, ct);
-            var parent = await ReferencedUnitAsync("org_unit.parent_unit_id", request.OrgUnit.ParentUnitId, ct);
+            var parent = await ReferencedUnitAsync(caller, "org_unit.parent_unit_id", request.OrgUnit.ParentUnitId, ct);
             var created = DirectoryRules.CreateOrgUnit(caller, agency, parent, id, name);
             if (await store.Directory.GetOrgUnitAsync(id, ct) is not null)
                 throw new AlreadyExistsException("org_unit_id", $"Org unit '{id}' already exists.");
@@ -69,8 +69,8 @@ internal sealed class DirectoryCommands(CommandExecutor executor, IEDocStore sto
         return executor.ExecuteAsync(context, async now =>
         {
             var agency = await VisibleAgencyAsync(caller, e.AgencyId, ct);
-            var unit = await ReferencedUnitAsync("employee.org_unit_id", e.OrgUnitId, ct);
-            var supervisor = await ReferencedEmployeeAsync("employee.supervisor_id", e.SupervisorId, ct);
+            var unit = await ReferencedUnitAsync(caller, "employee.org_unit_id", e.OrgUnitId, ct);
+            var supervisor = await ReferencedEmployeeAsync(caller, "employee.supervisor_id", e.SupervisorId, ct);
             var created = DirectoryRules.CreateEmployee(caller, agency, unit, supervisor,
                 new NewEmployee(id, agency.Id, unit?.Id, e.Iin, e.FullName, e.Position, e.Username, roles, supervisor?.Id));
             if (await store.Directory.GetEmployeeAsync(id, ct) is not null)
@@ -102,8 +102,8 @@ internal sealed class DirectoryCommands(CommandExecutor executor, IEDocStore sto
                 paths.Contains("roles") ? roles : current.Roles,
                 paths.Contains("supervisor_id") ? Mapping.OrNull(e.SupervisorId) : current.SupervisorId,
                 paths.Contains("active") ? e.Active : current.Active);
-            var unit = await ReferencedUnitAsync("employee.org_unit_id", next.OrgUnitId ?? "", ct);
-            var supervisor = await ReferencedEmployeeAsync("employee.supervisor_id", next.SupervisorId ?? "", ct);
+            var unit = await ReferencedUnitAsync(caller, "employee.org_unit_id", next.OrgUnitId ?? "", ct);
+            var supervisor = await ReferencedEmployeeAsync(caller, "employee.supervisor_id", next.SupervisorId ?? "", ct);
             var updated = DirectoryRules.UpdateEmployee(caller, current, next, unit, supervisor);
             return VersionedDecision(current, updated, request.ExpectedVersion);
         }, ct);
@@ -119,8 +119,9 @@ internal sealed class DirectoryCommands(CommandExecutor executor, IEDocStore sto
         return executor.ExecuteAsync(context, async now =>
         {
             var employee = await VisibleEmployeeAsync(caller, request.EmployeeId, ct);
-            var substitute = await ReferencedEmployeeAsync("substitute_id", request.SubstituteId, ct);
-            var set = DirectoryRules.SetSubstitute(caller, employee, substitute, request.Until?.ToDateTimeOffset(), now);
+            var substitute = await ReferencedEmployeeAsync(caller, "substitute_id", request.SubstituteId, ct);
+            var until = request.Until is null ? (DateTimeOffset?)null : Micros.Truncate(request.Until.ToDateTimeOffset());
+            var set = DirectoryRules.SetSubstitute(caller, employee, substitute, until, now);
             return VersionedDecision(employee, set, request.ExpectedVersion);
         }, ct);
     }
@@ -145,7 +146,7 @@ internal sealed class DirectoryCommands(CommandExecutor executor, IEDocStore sto
             }.Where(p => p.Populated).Select(p => p.Path));
         }
         foreach (var path in mask.Paths.Where(p => !UpdatablePaths.Contains(p)))
-            v.Add("update_mask", $"'{path}' cannot be updated; allowed: {string.Join(", ", UpdatablePaths)}");
+            v.Add("update_mask", $"'{path}' cannot be updated; allowed: {string.Join(", ", UpdatablePaths)}", "INVALID_UPDATE_MASK");
         return mask.Paths.ToHashSet();
     }
 
@@ -163,11 +164,16 @@ internal sealed class DirectoryCommands(CommandExecutor executor, IEDocStore sto
         return employee;
     }
 
-    private async Task<OrgUnit?> ReferencedUnitAsync(string field, string id, CancellationToken ct) =>
+    // A referenced unit or employee outside the caller's scope reads as missing, like any other agency's resource.
+    private async Task<OrgUnit?> ReferencedUnitAsync(Caller caller, string field, string id, CancellationToken ct) =>
         id.Length == 0 ? null
-            : await store.Directory.GetOrgUnitAsync(id, ct) ?? throw InvalidArgumentException.For(field, $"no org unit '{id}'");
+            : await store.Directory.GetOrgUnitAsync(id, ct) is { } unit && caller.Sees(unit.AgencyId)
+                ? unit
+                : throw InvalidArgumentException.For(field, $"no org unit '{id}'", "UNKNOWN_REFERENCE");
 
-    private async Task<Employee?> ReferencedEmployeeAsync(string field, string id, CancellationToken ct) =>
+    private async Task<Employee?> ReferencedEmployeeAsync(Caller caller, string field, string id, CancellationToken ct) =>
         id.Length == 0 ? null
-            : await store.Directory.GetEmployeeAsync(id, ct) ?? throw InvalidArgumentException.For(field, $"no employee '{id}'");
+            : await store.Directory.GetEmployeeAsync(id, ct) is { } employee && caller.Sees(employee.AgencyId)
+                ? employee
+                : throw InvalidArgumentException.For(field, $"no employee '{id}'", "UNKNOWN_REFERENCE");
 }

@@ -8,8 +8,8 @@ internal static partial class Usernames
 {
     public static void Validate(Violations v, string field, string username)
     {
-        if (username.Length == 0) v.Add(field, "is required");
-        else if (!Pattern().IsMatch(username)) v.Add(field, "must be 3-64 lowercase Latin letters, digits, '.', '-' or '_'");
+        if (username.Length == 0) v.Add(field, "is required", "MISSING_FIELD");
+        else if (!Pattern().IsMatch(username)) v.Add(field, "must be 3-64 lowercase Latin letters, digits, '.', '-' or '_'", "INVALID_USERNAME");
     }
 
     [GeneratedRegex("^[a-z0-9._-]{3,64}$")]

@@ -23,7 +23,7 @@ internal sealed class PageTokens(ServerSecrets secrets)
     /// <summary>The page size to use, after the AIP-158 rules.</summary>
     public static int Size(int requested)
     {
-        if (requested < 0) throw InvalidArgumentException.For("page_size", "must not be negative");
+        if (requested < 0) throw InvalidArgumentException.For("page_size", "must not be negative", "INVALID_PAGE_SIZE");
         return requested == 0 ? DefaultPageSize : Math.Min(requested, MaxPageSize);
     }
 
@@ -38,9 +38,9 @@ internal sealed class PageTokens(ServerSecrets secrets)
         var payload = bytes.AsSpan(MacLength);
         if (!CryptographicOperations.FixedTimeEquals(bytes.AsSpan(0, MacLength), Mac(payload))) throw Invalid();
         var text = Encoding.UTF8.GetString(payload);
-        var separator = text.IndexOf('\n', StringComparison.Ordinal);
-        if (separator < 0 || text[..separator] != list) throw Invalid();
-        return text[(separator + 1)..];
+        var prefix = list + "\n";
+        if (!text.StartsWith(prefix, StringComparison.Ordinal)) throw Invalid();
+        return text[prefix.Length..];
     }
 
     /// <summary>A token for the page after <paramref name="after"/>; empty when there is none.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EDoc.Domain.Access;
 using EDoc.Storage.Tables;
 
@@ -22,8 +23,17 @@ public sealed class AccessQueries(QueryRunner db)
     public Task<ApiKey?> GetApiKeyAsync(string id, CancellationToken ct) =>
         db.SingleAsync(ApiKeysTable.Select + " WHERE id = @id", ApiKeysTable.Map, ct, ("id", id));
 
-    /// <summary>An agency's API keys ordered by id, after a key.</summary>
-    public Task<Page<ApiKey>> ListApiKeysAsync(string agencyId, string? after, int size, CancellationToken ct) =>
-        db.PageAsync(ApiKeysTable.Select + " WHERE agency_id = @agency AND id > @after ORDER BY id LIMIT @limit",
-            ApiKeysTable.Map, k => k.Id, after, size, ct, ("agency", agencyId));
+    /// <summary>An agency's API keys, newest first, after a page key made by this method.</summary>
+    public async Task<Page<ApiKey>> ListApiKeysAsync(string agencyId, string? after, int size, CancellationToken ct)
+    {
+        // Keyset on (created_at, id) descending; the key is "micros/id".
+        var (afterTime, afterId) = after?.Split('/') is [var micros, var id] ? (long.Parse(micros, CultureInfo.InvariantCulture), id) : (long.MaxValue, "");
+        var rows = await db.ListAsync(
+            ApiKeysTable.Select + """
+                                   WHERE agency_id = @agency AND (created_at < @at OR (created_at = @at AND id < @id))
+                                   ORDER BY created_at DESC, id DESC LIMIT @limit
+                                  """, ApiKeysTable.Map, ct,
+            ("agency", agencyId), ("at", afterTime), ("id", afterId), ("limit", size + 1));
+        return Page<ApiKey>.From(rows, size, k => $"{EventLog.Micros.From(k.CreatedAt).ToString(CultureInfo.InvariantCulture)}/{k.Id}");
+    }
 }
