@@ -2,26 +2,56 @@ using System.Data.Common;
 
 namespace EDoc.Storage;
 
-/// <summary>A connection, maybe inside a transaction, with plain parameterised SQL helpers; the SQL is portable between both providers.</summary>
-public sealed class DbSession(DbConnection connection, DbTransaction? transaction = null)
+/// <summary>
+/// A connection, maybe inside a transaction, with plain parameterised SQL helpers; the SQL is portable between
+/// both providers. With <paramref name="deferWrites"/>, statements are queued and sent together in one round trip
+/// (a DbBatch) before the next read or at <see cref="FlushAsync"/>, so a transaction of many small writes does
+/// not pay one network round trip each; providers without batching (in-process SQLite) run them at once.
+/// </summary>
+public sealed class DbSession(DbConnection connection, DbTransaction? transaction = null, bool deferWrites = false)
 {
+    /// <summary>Queued statements before a flush is forced, to bound memory.</summary>
+    private const int MaxDeferred = 2000;
+
+    private readonly bool _defer = deferWrites && connection.CanCreateBatch;
+    private DbBatch? _deferred;
+
     /// <summary>The open connection.</summary>
     public DbConnection Connection { get; } = connection;
 
     /// <summary>The transaction, if any.</summary>
     public DbTransaction? Transaction { get; } = transaction;
 
-    /// <summary>Runs a statement; returns the affected row count.</summary>
-    public async Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    /// <summary>Runs a statement, or queues it when writes are deferred; errors of queued ones surface at the flush.</summary>
+    public async Task ExecuteAsync(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
+        if (_defer)
+        {
+            _deferred ??= NewBatch();
+            var queued = _deferred.CreateBatchCommand();
+            queued.CommandText = sql;
+            foreach (var (name, value) in parameters) queued.Parameters.Add(Parameter(queued.CreateParameter(), name, value));
+            _deferred.BatchCommands.Add(queued);
+            if (_deferred.BatchCommands.Count >= MaxDeferred) await FlushAsync(ct);
+            return;
+        }
         await using var command = Command(sql, parameters);
-        return await command.ExecuteNonQueryAsync(ct);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Sends the queued statements.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        if (_deferred is not { } batch) return;
+        _deferred = null;
+        await using (batch) await batch.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Runs a query and maps every row.</summary>
     public async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct,
         params (string Name, object? Value)[] parameters)
     {
+        await FlushAsync(ct);
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<T>();
@@ -33,6 +63,7 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     public async Task<T?> QuerySingleAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct,
         params (string Name, object? Value)[] parameters) where T : class
     {
+        await FlushAsync(ct);
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? map(reader) : null;
@@ -41,6 +72,7 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     /// <summary>Runs a query returning one number, or null when there is no row.</summary>
     public async Task<long?> ScalarInt64Async(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
+        await FlushAsync(ct);
         await using var command = Command(sql, parameters);
         var value = await command.ExecuteScalarAsync(ct);
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
@@ -51,15 +83,27 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         var command = Connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = Transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
+        foreach (var (name, value) in parameters) command.Parameters.Add(Parameter(command.CreateParameter(), name, value));
         return command;
     }
+
+    private DbBatch NewBatch()
+    {
+        var batch = Connection.CreateBatch();
+        batch.Transaction = Transaction;
+        return batch;
+    }
+
+    private static DbParameter Parameter(DbParameter parameter, string name, object? value)
+    {
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        return parameter;
+    }
+
+    /// <summary>An IN list of parameters named prefix0, prefix1 …: the SQL text and the parameters.</summary>
+    public static (string Sql, (string, object?)[] Parameters) InList<T>(string prefix, IReadOnlyList<T> values) =>
+        (string.Join(", ", values.Select((_, i) => $"@{prefix}{i}")), values.Select((v, i) => ($"{prefix}{i}", (object?)v)).ToArray());
 }
 
 /// <summary>Reading nullable columns without ceremony.</summary>

@@ -35,14 +35,16 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
     {
         await using var connection = await provider.OpenAsync(ct);
         await using var transaction = await provider.BeginWriteAsync(connection, ct);
-        var session = new DbSession(connection, transaction);
+        var session = new DbSession(connection, transaction, deferWrites: true);
         var next = await session.ScalarInt64Async(provider.LockLogHeadSql, ct)
                    ?? throw new InvalidOperationException("The log head row is missing.");
         var state = new BatchState(next, await FrontierAsync(session, next - 1, ct));
+        await PrefetchAsync(session, state, batch, ct);
         var outcomes = new CommitOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++) outcomes[i] = await WriteOneAsync(session, state, batch[i], ct);
         await MerkleNodesTable.InsertAsync(session, state.NewNodes, ct);
         await session.ExecuteAsync("UPDATE log_head SET next_sequence = @next WHERE id = 1", ct, ("next", state.NextSequence));
+        await session.FlushAsync(ct);
         await transaction.CommitAsync(ct);
         _frontier = state.Frontier;
         return outcomes;
@@ -51,11 +53,11 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
     private async Task<CommitOutcome> WriteOneAsync(DbSession session, BatchState state, Commit commit, CancellationToken ct)
     {
         var meta = commit.Metadata;
-        if (meta.RequestId is { } requestId && await FindRequestAsync(session, state, requestId, ct) is { } duplicate)
+        if (meta.RequestId is { } requestId && state.Requests.GetValueOrDefault(requestId) is { } duplicate)
             return duplicate;
         foreach (var write in commit.Writes)
         {
-            var actual = await StreamVersionAsync(session, state, write.StreamId, ct);
+            var actual = state.StreamVersions[write.StreamId];
             if (write.ExpectedVersion is { } expected && expected != actual)
                 return new CommitOutcome.VersionConflict(write.StreamId, expected, actual);
         }
@@ -105,11 +107,25 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
         return new CommitOutcome.Committed(first, state.NextSequence - 1);
     }
 
-    private static async Task<CommitOutcome.Duplicate?> FindRequestAsync(DbSession session, BatchState state, Guid requestId,
-        CancellationToken ct) =>
-        state.Requests.TryGetValue(requestId, out var inBatch)
-            ? inBatch
-            : await RequestsTable.FindAsync(session, requestId, ct);
+    /// <summary>
+    /// Reads, in two queries for the whole batch, the earlier replies of its request ids and the versions of its
+    /// streams; the log head lock is held, so nobody else changes them before the commit.
+    /// </summary>
+    private static async Task PrefetchAsync(DbSession session, BatchState state, IReadOnlyList<Commit> batch, CancellationToken ct)
+    {
+        var requestIds = batch.Select(c => c.Metadata.RequestId).OfType<Guid>().Distinct().Select(id => id.ToString("D")).ToArray();
+        if (requestIds.Length > 0)
+            foreach (var (id, duplicate) in await RequestsTable.FindAsync(session, requestIds, ct)) state.Requests[id] = duplicate;
+        var streamIds = batch.SelectMany(c => c.Writes).Select(w => w.StreamId).Distinct().ToArray();
+        if (streamIds.Length > 0)
+        {
+            var (list, parameters) = DbSession.InList("s", streamIds);
+            foreach (var (id, version) in await session.QueryAsync($"SELECT stream_id, version FROM streams WHERE stream_id IN ({list})",
+                         r => (r.GetString(0), r.GetInt64(1)), ct, parameters))
+                state.StreamVersions[id] = version;
+        }
+        foreach (var id in streamIds) state.StreamVersions.TryAdd(id, 0);
+    }
 
     /// <summary>
     /// The border of the tree of <paramref name="size"/> leaves: the cached one if this process wrote last, else
@@ -123,14 +139,6 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
         return new MerkleFrontier(size, subtree => hashes.TryGetValue(subtree, out var hash)
             ? hash
             : throw new InvalidOperationException($"The Merkle tree is missing subtree {subtree}; run VerifyLog."));
-    }
-
-    private static async Task<long> StreamVersionAsync(DbSession session, BatchState state, string streamId, CancellationToken ct)
-    {
-        if (state.StreamVersions.TryGetValue(streamId, out var known)) return known;
-        var version = await session.ScalarInt64Async("SELECT version FROM streams WHERE stream_id = @id", ct, ("id", streamId)) ?? 0;
-        state.StreamVersions[streamId] = version;
-        return version;
     }
 
     private static Task InsertEventAsync(DbSession session, RecordedEvent e, CancellationToken ct) => session.ExecuteAsync(

@@ -20,7 +20,7 @@ public sealed class CheckpointQueries(QueryRunner db)
             CheckpointsTable.Map, ct, ("from", fromSize), ("to", toSize));
 
     /// <summary>Stores a checkpoint; another instance may have signed the same size already, and either is right.</summary>
-    public Task AddAsync(StoredCheckpoint checkpoint, CancellationToken ct) => db.SessionAsync(session => session.ExecuteAsync(
+    public Task AddAsync(StoredCheckpoint checkpoint, CancellationToken ct) => db.WriteAsync(session => session.ExecuteAsync(
         """
         INSERT INTO checkpoints (tree_size, root_hash, signed_at, note) VALUES (@size, @root, @at, @note)
         ON CONFLICT (tree_size) DO NOTHING

@@ -21,6 +21,13 @@ public sealed class QueryRunner(SqlProvider provider)
         return await read(new DbSession(connection));
     }
 
+    /// <summary>Runs a single write outside the write path (server keys, checkpoints) on a fresh connection.</summary>
+    public async Task WriteAsync(Func<DbSession, Task> write, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await write(new DbSession(connection));
+    }
+
     /// <summary>All rows mapped.</summary>
     public async Task<List<T>> ListAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct,
         params (string, object?)[] parameters)

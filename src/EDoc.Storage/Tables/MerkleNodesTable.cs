@@ -18,7 +18,7 @@ internal static class MerkleNodesTable
         var nodes = subtrees.Where(s => s.Level > 0).ToArray();
         if (leaves.Length > 0)
         {
-            var (list, parameters) = InList("s", leaves.Select(l => (object?)l).ToArray());
+            var (list, parameters) = DbSession.InList("s", leaves);
             foreach (var (sequence, hash) in await session.QueryAsync($"SELECT sequence, leaf_hash FROM events WHERE sequence IN ({list})",
                          r => (r.GetInt64(0), (byte[])r.GetValue(1)), ct, parameters))
                 found[new PerfectSubtree(0, sequence - 1)] = hash;
@@ -48,7 +48,4 @@ internal static class MerkleNodesTable
             await session.ExecuteAsync(sql.ToString(), ct, parameters.ToArray());
         }
     }
-
-    private static (string List, (string, object?)[] Parameters) InList(string prefix, object?[] values) =>
-        (string.Join(", ", values.Select((_, i) => $"@{prefix}{i}")), values.Select((v, i) => ($"{prefix}{i}", v)).ToArray());
 }
