@@ -17,6 +17,17 @@ public abstract class HostingTests(ServerFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task Liveness_serves_without_checking_the_store_and_unknown_services_are_not_found()
+    {
+        var health = new Health.HealthClient(Fixture.Server.Channel);
+
+        var liveness = await health.CheckAsync(new HealthCheckRequest { Service = EDoc.Server.Hosting.EDocServerExtensions.LivenessService });
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, liveness.Status);
+        await RpcAssert.FailsAsync(StatusCode.NotFound, () => health.CheckAsync(new HealthCheckRequest { Service = "no.such.Service" }).ResponseAsync);
+    }
+
+    [Fact]
     public async Task Reflection_lists_the_edoc_services()
     {
         using var call = new ServerReflection.ServerReflectionClient(Fixture.Server.Channel).ServerReflectionInfo();
