@@ -27,6 +27,9 @@ public interface IEDocStore : IAsyncDisposable
     /// <summary>The log as a Merkle tree: roots and proofs.</summary>
     MerkleQueries Merkle { get; }
 
+    /// <summary>Documents, journals and content.</summary>
+    DocumentQueries Documents { get; }
+
     /// <summary>Agencies, org units, employees.</summary>
     DirectoryQueries Directory { get; }
 

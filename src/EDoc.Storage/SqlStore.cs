@@ -10,7 +10,7 @@ namespace EDoc.Storage;
 public abstract class SqlStore : IEDocStore
 {
     private static readonly IProjection[] Projections =
-        [new DirectoryProjection(), new AccessProjection()];
+        [new DirectoryProjection(), new AccessProjection(), new DocumentProjection()];
 
     private readonly SqlProvider _provider;
     private readonly GroupCommitWriter _writer;
@@ -24,6 +24,7 @@ public abstract class SqlStore : IEDocStore
         Log = new LogQueries(db);
         Merkle = new MerkleQueries(db);
         Checkpoints = new CheckpointQueries(db);
+        Documents = new DocumentQueries(db);
         Directory = new DirectoryQueries(db);
         Access = new AccessQueries(db);
         Keys = new ServerKeys(provider);
@@ -40,6 +41,9 @@ public abstract class SqlStore : IEDocStore
 
     /// <inheritdoc />
     public CheckpointQueries Checkpoints { get; }
+
+    /// <inheritdoc />
+    public DocumentQueries Documents { get; }
 
     /// <inheritdoc />
     public DirectoryQueries Directory { get; }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using EDoc.Domain.Access;
 using EDoc.Domain.Audit;
 using EDoc.Domain.Directory;
+using EDoc.Domain.Documents;
 using EDoc.Domain.Events;
 using EDoc.Storage.EventLog;
 
@@ -277,6 +278,39 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         for (var m = 1; m <= 21; m++)
             Assert.True(MerkleProofs.VerifyConsistency(m, 21, await Store.Merkle.RootAsync(m, default), root,
                 await Store.Merkle.ConsistencyProofAsync(m, 21, default)));
+    }
+
+    [Fact]
+    public async Task A_document_keeps_its_whole_state_through_its_events()
+    {
+        var created = new DocumentCreated("doc-one", "akimat-one", DocumentKind.CitizenAppeal, "Өтініш", "Жол жөндеу туралы", "kk",
+            "Ахметов Ерлан", "emp-one", [new AttachmentInfo("scan.pdf", "application/pdf", 1024, new string('a', 64))]);
+        var registered = new DocumentRegistered("doc-one", "journal-one", "01-12/1-2026", 1, 2026, Now, new DateOnly(2026, 3, 20),
+            new DateOnly(2026, 3, 20), "emp-reg", new DateOnly(2026, 4, 15));
+        await Store.CommitAsync(Commit(null, new StreamWrite(Document.StreamIdFor("doc-one"), "akimat-one", 0, [created, registered])), default);
+
+        var document = await Store.Documents.GetDocumentAsync("doc-one", default);
+
+        Assert.NotNull(document);
+        Assert.Equal(DocumentStatus.Registered, document.Status);
+        Assert.Equal("01-12/1-2026", document.Registration!.Number);
+        Assert.Equal(new DateOnly(2026, 4, 15), document.DueDate);
+        Assert.Equal("scan.pdf", Assert.Single(document.Attachments).Name);
+        Assert.Equal(2, document.Version);
+    }
+
+    [Fact]
+    public async Task Journals_are_listed_by_index()
+    {
+        foreach (var (id, index) in new[] { ("j-b", "02"), ("j-a", "01") })
+            await Store.CommitAsync(Commit(null, new StreamWrite("journal-" + id, "akimat-one", 0,
+                [new JournalCreated(id, "akimat-one", index, "Кіріс", "{index}/{seq}-{yyyy}", [DocumentKind.Incoming, DocumentKind.CitizenAppeal])])), default);
+
+        var journals = await Store.Documents.ListJournalsAsync("akimat-one", default);
+
+        Assert.Equal(["01", "02"], journals.Select(j => j.Index));
+        Assert.Equal("01/7-2026", journals[0].NumberFor(7, 2026));
+        Assert.True(journals[0].Registers(DocumentKind.CitizenAppeal));
     }
 
     private async Task<Employee> CreateEmployeeAsync(string id, string username)

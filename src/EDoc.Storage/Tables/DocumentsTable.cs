@@ -1,0 +1,28 @@
+using EDoc.Domain.Documents;
+using EDoc.Storage.EventLog;
+
+namespace EDoc.Storage.Tables;
+
+/// <summary>All SQL of the documents table.</summary>
+internal static class DocumentsTable
+{
+    public const string SelectState = "SELECT state FROM documents";
+
+    public static Task<Document?> GetAsync(DbSession session, string id, CancellationToken ct) =>
+        session.QuerySingleAsync(SelectState + " WHERE id = @id", r => StateJson.Deserialize<Document>(r.GetString(0)), ct, ("id", id));
+
+    /// <summary>Writes the whole row: the domain decides what an event changes, this only stores the result.</summary>
+    public static Task UpsertAsync(DbSession session, Document d, CancellationToken ct) => session.ExecuteAsync(
+        """
+        INSERT INTO documents (id, agency_id, kind, status, title, correspondent, registration_number, registered_at, created_at,
+                               updated_at, version, state)
+        VALUES (@id, @agency, @kind, @status, @title, @correspondent, @number, @registered, @created, @updated, @version, @state)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title, correspondent = excluded.correspondent,
+            registration_number = excluded.registration_number, registered_at = excluded.registered_at,
+            updated_at = excluded.updated_at, version = excluded.version, state = excluded.state
+        """, ct,
+        ("id", d.Id), ("agency", d.AgencyId), ("kind", d.Kind.ToString()), ("status", d.Status.ToString()), ("title", d.Title),
+        ("correspondent", d.Correspondent), ("number", d.Registration?.Number),
+        ("registered", d.Registration is { } r ? Micros.From(r.RegisteredAt) : null), ("created", Micros.From(d.CreatedAt)),
+        ("updated", Micros.From(d.UpdatedAt)), ("version", d.Version), ("state", StateJson.Serialize(d)));
+}
