@@ -23,6 +23,7 @@ internal sealed class CliApp(RootCommand root, TextWriter stdout, TextWriter std
             AgenciesCommand.Create(cli),
             EmployeesCommand.Create(cli),
             SeedDemoCommand.Create(cli),
+            AuditCommand.Create(cli),
         };
         globals.AddTo(root);
         return new CliApp(root, stdout, stderr);

@@ -22,6 +22,14 @@ internal sealed class CliContext(GlobalOptions globals, CliEnvironment environme
 
     /// <summary>Runs <paramref name="action"/> with the saved session's credentials; without one, says how to sign in.</summary>
     public void SetSignedInAction(Command command, Func<Invocation, ParseResult, CancellationToken, Task> action) =>
+        SetSignedInAction(command, async (run, parse, ct) =>
+        {
+            await action(run, parse, ct);
+            return ExitCodes.Ok;
+        });
+
+    /// <summary>As the other overload, for an action that decides its own exit code (a check that can fail).</summary>
+    public void SetSignedInAction(Command command, Func<Invocation, ParseResult, CancellationToken, Task<int>> action) =>
         command.SetAction(async (parse, ct) =>
         {
             var session = Sessions.Load();
@@ -31,8 +39,12 @@ internal sealed class CliContext(GlobalOptions globals, CliEnvironment environme
             if (!session.IsFor(server))
                 throw new CliFailure($"not signed in to {server.OriginalString} (the saved session is for {session.Server}): run 'edoc login' first");
             using var connection = ServerConnection.SignedIn(server, Sessions, session, environment.Clock);
-            await action(new Invocation(OutputFor(parse), connection), parse, ct);
+            return await action(new Invocation(OutputFor(parse), connection), parse, ct);
         });
+
+    /// <summary>Runs <paramref name="action"/> without a server or a session, for checks that must not trust either.</summary>
+    public void SetOfflineAction(Command command, Func<Output, ParseResult, CancellationToken, Task<int>> action) =>
+        command.SetAction((parse, ct) => action(OutputFor(parse), parse, ct));
 
     private Output OutputFor(ParseResult parse) =>
         new(stdout, stderr, parse.GetValue(globals.Format) == "json", parse.GetValue(globals.Language)!);

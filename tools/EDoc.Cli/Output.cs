@@ -43,6 +43,9 @@ internal sealed class Output(TextWriter stdout, TextWriter stderr, bool json, st
     /// <summary>A failure that does not end the command.</summary>
     public void Error(string text) => stderr.WriteLine("error: " + text);
 
+    /// <summary>Something the user should know about the result, such as a trust it rests on.</summary>
+    public void Warning(string text) => stderr.WriteLine("warning: " + text);
+
     /// <summary>A hint on stderr when a list stopped before its last page.</summary>
     public void MorePages(bool more)
     {

@@ -7,24 +7,36 @@ namespace EDoc.Cli;
 /// <summary>
 /// Adds `authorization: Bearer …` to every call when signed in, and turns a failed connection into one clear
 /// "cannot reach" error. Getting the token may mean a RefreshToken call first, so the call starts asynchronously.
-/// The CLI makes asynchronous unary calls only, so the other kinds pass through untouched.
+/// The CLI makes asynchronous unary and server-streaming calls only, so the other kinds pass through untouched.
 /// </summary>
 internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) : Interceptor
 {
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(TRequest request,
         ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
-        var started = StartAsync(request, context, continuation);
+        var started = StartAsync(request, context, (r, c) => continuation(r, c));
         return new AsyncUnaryCall<TResponse>(
             ResponseAsync(started),
-            HeadersAsync(started),
+            Reachable(started, call => call.ResponseHeadersAsync),
             () => started.Result.GetStatus(),
             () => started.Result.GetTrailers(),
-            () => started.ContinueWith(call => call.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion));
+            DisposeOnceStarted(started));
     }
 
-    private async Task<AsyncUnaryCall<TResponse>> StartAsync<TRequest, TResponse>(TRequest request,
-        ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
+    public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(TRequest request,
+        ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation)
+    {
+        var started = StartAsync(request, context, (r, c) => continuation(r, c));
+        return new AsyncServerStreamingCall<TResponse>(
+            new StartedStreamReader<TResponse>(started, this),
+            Reachable(started, call => call.ResponseHeadersAsync),
+            () => started.Result.GetStatus(),
+            () => started.Result.GetTrailers(),
+            DisposeOnceStarted(started));
+    }
+
+    private async Task<TCall> StartAsync<TRequest, TResponse, TCall>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context,
+        Func<TRequest, ClientInterceptorContext<TRequest, TResponse>, TCall> continuation)
         where TRequest : class where TResponse : class
     {
         if (tokens is null) return continuation(request, context);
@@ -37,8 +49,10 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
     private async Task<TResponse> ResponseAsync<TResponse>(Task<AsyncUnaryCall<TResponse>> started) =>
         await Reachable((await started).ResponseAsync);
 
-    private async Task<Metadata> HeadersAsync<TResponse>(Task<AsyncUnaryCall<TResponse>> started) =>
-        await Reachable((await started).ResponseHeadersAsync);
+    private async Task<T> Reachable<TCall, T>(Task<TCall> started, Func<TCall, Task<T>> part) => await Reachable(part(await started));
+
+    private static Action DisposeOnceStarted<TCall>(Task<TCall> started) where TCall : IDisposable =>
+        () => started.ContinueWith(call => call.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
 
     private async Task<T> Reachable<T>(Task<T> call)
     {
@@ -51,6 +65,21 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
         catch (RpcException error) when (error.StatusCode == StatusCode.Unavailable && error.Status.DebugException is { } cause)
         {
             throw new CliFailure($"cannot reach EDoc server at {address.OriginalString}: {cause.GetBaseException().Message}", error);
+        }
+    }
+
+    /// <summary>The response stream of a call that starts once its token is at hand.</summary>
+    private sealed class StartedStreamReader<T>(Task<AsyncServerStreamingCall<T>> started, ServerCallInterceptor interceptor)
+        : IAsyncStreamReader<T>
+    {
+        public T Current { get; private set; } = default!;
+
+        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        {
+            var stream = (await started).ResponseStream;
+            if (!await interceptor.Reachable(stream.MoveNext(cancellationToken))) return false;
+            Current = stream.Current;
+            return true;
         }
     }
 }

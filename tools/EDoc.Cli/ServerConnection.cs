@@ -33,6 +33,9 @@ internal sealed class ServerConnection : IDisposable
     /// <summary>DirectoryService.</summary>
     public DirectoryService.DirectoryServiceClient Directory => new(_calls);
 
+    /// <summary>AuditService.</summary>
+    public AuditService.AuditServiceClient Audit => new(_calls);
+
     /// <summary>A connection whose calls carry no credentials, for signing in.</summary>
     public static ServerConnection Anonymous(Uri address) => new(address, null);
 

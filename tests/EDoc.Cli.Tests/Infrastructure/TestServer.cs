@@ -1,3 +1,4 @@
+using EDoc.Contracts.Demo;
 using EDoc.Testing.Hosting;
 
 namespace EDoc.Cli.Tests.Infrastructure;
@@ -26,12 +27,15 @@ public sealed class TestServer : IAsyncDisposable
     public CliUser NewUser() => new(Address, Path.Combine(_directory.Path, "user-" + Guid.NewGuid().ToString("N")));
 
     /// <summary>A new user signed in as the bootstrap admin.</summary>
-    public async Task<CliUser> SignedInAdminAsync()
+    public Task<CliUser> SignedInAdminAsync() => SignedInAsync("admin", EDocTestServer.AdminPassword);
+
+    /// <summary>A new user signed in as a demo employee.</summary>
+    public async Task<CliUser> SignedInAsync(string username, string password = DemoDirectory.EmployeePassword)
     {
-        var admin = NewUser();
-        var login = await admin.LoginAsync("admin", EDocTestServer.AdminPassword);
+        var user = NewUser();
+        var login = await user.LoginAsync(username, password);
         Assert.True(login.ExitCode == 0, login.ToString());
-        return admin;
+        return user;
     }
 
     public async ValueTask DisposeAsync()

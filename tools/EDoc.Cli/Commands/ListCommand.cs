@@ -13,7 +13,8 @@ internal readonly record struct PageRequest(int Size, string Token);
 internal static class ListCommand
 {
     public static Command Create<TList>(CliContext cli, string description, Option[] filters,
-        Func<Invocation, ParseResult, PageRequest, CancellationToken, Task<TList>> fetchPage, Action<TList, Output> showTable)
+        Func<Invocation, ParseResult, PageRequest, CancellationToken, Task<TList>> fetchPage, Action<TList, Output> showTable,
+        string name = "list")
         where TList : IMessage<TList>
     {
         var pageSize = new Option<int>("--page-size")
@@ -21,7 +22,7 @@ internal static class ListCommand
             Description = "Items per page; 0 lets the server choose (50), larger values are capped at 500",
         };
         var all = new Option<bool>("--all") { Description = "Follow next_page_token through every page" };
-        var command = new Command("list", description) { pageSize, all };
+        var command = new Command(name, description) { pageSize, all };
         foreach (var filter in filters) command.Add(filter);
         cli.SetSignedInAction(command, async (run, parse, ct) =>
         {
