@@ -72,3 +72,10 @@ public sealed record DocumentClosed(string DocumentId, string ClosedBy) : Domain
 /// <summary>A registration journal was set up for an agency.</summary>
 public sealed record JournalCreated(
     string JournalId, string AgencyId, string Index, string Name, string NumberFormat, IReadOnlyList<DocumentKind> Kinds) : DomainEvent;
+
+/// <summary>
+/// A journal issued the <paramref name="Sequence"/>-th number of <paramref name="Year"/> to a document: one event per number on
+/// the journal's counter stream, whose version is therefore the last sequence, so two registrations deciding on the same
+/// sequence conflict in the log and the numbering stays gap-free and never repeats.
+/// </summary>
+public sealed record JournalNumberIssued(string JournalId, int Year, int Sequence, string DocumentId) : DomainEvent;

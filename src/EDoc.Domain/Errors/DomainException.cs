@@ -60,6 +60,9 @@ public sealed class FailedPreconditionException(string reason, string message, s
     public string Subject { get; } = subject;
 }
 
+/// <summary>Stored data that must exist is gone or corrupt (a tampered log): nothing the caller can fix.</summary>
+public sealed class DataLossException(string reason, string message) : DomainException(reason, message);
+
 /// <summary>The caller decided on a version that has changed since; re-read and retry.</summary>
 public sealed class ConcurrencyConflictException(string streamId, long expectedVersion, long actualVersion)
     : DomainException("STALE_VERSION",

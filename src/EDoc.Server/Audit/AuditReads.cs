@@ -72,7 +72,8 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
         var (size, checkpoint) = await TreeSizeAsync(request.TreeSize, "tree_size", ct);
         if (request.Sequence > size)
             throw InvalidArgumentException.For("sequence", $"must be inside the tree of {size} entries");
-        var leaf = (await store.Log.ReadAsync(request.Sequence, 1, ct))[0];
+        var leaf = (await store.Log.ReadRangeAsync(request.Sequence, request.Sequence, ct)).SingleOrDefault()
+                   ?? throw new DataLossException("LOG_ENTRY_MISSING", $"Log entry {request.Sequence} is missing from the store; run VerifyLog.");
         return new Proto.InclusionProof
         {
             Sequence = request.Sequence,
@@ -103,14 +104,16 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
         AuditRules.EnsureWholeLog(caller);
         var latest = await checkpoints.CurrentAsync(ct);
         var (from, to) = await RangeAsync(request.FromSequence, request.ToSequence, ct);
+        // Checking to the end holds the log to the newest checkpoint too, so a tail cut off together with the log head shows.
+        var checkpointsUpTo = request.ToSequence == 0 ? Math.Max(to, latest?.TreeSize ?? 0) : to;
         // Earlier entries are taken as the stored tree has them; the checked range is held to every checkpoint inside it.
         var start = from == 1 ? new MerkleFrontier(0, _ => []) : await StoredFrontierAsync(from - 1, ct);
-        var heads = (await store.Checkpoints.BetweenAsync(from, to, ct))
+        var heads = (await store.Checkpoints.BetweenAsync(from, checkpointsUpTo, ct))
             .Select(c => SignedCheckpoint.Verify(c.Note, LogPublicKey) ?? new TreeHead(c.TreeSize, [], c.SignedAt));
         var verifier = new LogVerifier(start, heads);
         for (var next = from; next <= to && verifier.Problem is null; next += Chunk)
         {
-            foreach (var e in await store.Log.ReadAsync(next, (int)Math.Min(Chunk, to - next + 1), ct)) verifier.Add(e.ToLogEntry());
+            foreach (var e in await store.Log.ReadRangeAsync(next, Math.Min(next + Chunk - 1, to), ct)) verifier.Add(e.ToLogEntry());
         }
         var problem = verifier.Finish();
         var storedRoot = problem is null && to == latest?.TreeSize ? await store.Merkle.RootAsync(to, ct) : null;
@@ -132,7 +135,7 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
         var (from, to) = await RangeAsync(request.FromSequence, request.ToSequence, ct);
         for (var next = from; next <= to; next += Chunk)
         {
-            foreach (var e in await store.Log.ReadAsync(next, (int)Math.Min(Chunk, to - next + 1), ct))
+            foreach (var e in await store.Log.ReadRangeAsync(next, Math.Min(next + Chunk - 1, to), ct))
                 await stream.WriteAsync(AuditMapping.ToProto(e), ct);
         }
     }

@@ -59,6 +59,7 @@ internal static class DomainErrorMapping
         UnauthenticatedException => StatusCode.Unauthenticated,
         FailedPreconditionException => StatusCode.FailedPrecondition,
         ConcurrencyConflictException => StatusCode.Aborted,
+        DataLossException => StatusCode.DataLoss,
         _ => StatusCode.FailedPrecondition,
     };
 }

@@ -20,6 +20,11 @@ public sealed class LogQueries(QueryRunner db)
     public Task<List<RecordedEvent>> ReadAsync(long fromSequence, int max, CancellationToken ct) =>
         db.ListAsync(Select + " WHERE sequence >= @from ORDER BY sequence LIMIT @max", Map, ct, ("from", fromSequence), ("max", max));
 
+    /// <summary>The events with sequence numbers in [from, to], in log order; missing rows are simply absent.</summary>
+    public Task<List<RecordedEvent>> ReadRangeAsync(long fromSequence, long toSequence, CancellationToken ct) =>
+        db.ListAsync(Select + " WHERE sequence >= @from AND sequence <= @to ORDER BY sequence", Map, ct,
+            ("from", fromSequence), ("to", toSequence));
+
     /// <summary>Events matching the filter in log order, after a sequence number (keyset pagination).</summary>
     public async Task<Page<RecordedEvent>> ListAsync(EventFilter filter, long after, int size, CancellationToken ct)
     {
@@ -53,4 +58,12 @@ public sealed class LogQueries(QueryRunner db)
     /// <summary>The stored first reply of a request id, or null.</summary>
     public Task<CommitOutcome.Duplicate?> FindRequestAsync(Guid requestId, CancellationToken ct) => db.SessionAsync(
         session => RequestsTable.FindAsync(session, requestId, ct), ct);
+
+    /// <summary>
+    /// A stream's current version, 0 when it has no events yet; a decision that names it as the expected version
+    /// conflicts if anyone appends to the stream before the commit.
+    /// </summary>
+    public async Task<long> StreamVersionAsync(string streamId, CancellationToken ct) =>
+        await db.SessionAsync(session => session.ScalarInt64Async("SELECT version FROM streams WHERE stream_id = @id", ct, ("id", streamId)), ct)
+        ?? 0;
 }

@@ -9,20 +9,28 @@ internal static class DocumentsTable
     public const string SelectState = "SELECT state FROM documents";
 
     public static Task<Document?> GetAsync(DbSession session, string id, CancellationToken ct) =>
-        session.QuerySingleAsync(SelectState + " WHERE id = @id", r => StateJson.Deserialize<Document>(r.GetString(0)), ct, ("id", id));
+        session.QuerySingleAsync(SelectState + " WHERE id = @id", MapState, ct, ("id", id));
+
+    public static Document MapState(System.Data.Common.DbDataReader r) => StateJson.Deserialize<Document>(r.GetString(0));
+
+    /// <summary>How search texts are folded before they are stored or compared, the same on both providers.</summary>
+    public static string Fold(string text) => text.ToLowerInvariant();
 
     /// <summary>Writes the whole row: the domain decides what an event changes, this only stores the result.</summary>
     public static Task UpsertAsync(DbSession session, Document d, CancellationToken ct) => session.ExecuteAsync(
         """
         INSERT INTO documents (id, agency_id, kind, status, title, correspondent, registration_number, registered_at, created_at,
-                               updated_at, version, state)
-        VALUES (@id, @agency, @kind, @status, @title, @correspondent, @number, @registered, @created, @updated, @version, @state)
+                               updated_at, version, state, title_folded, correspondent_folded)
+        VALUES (@id, @agency, @kind, @status, @title, @correspondent, @number, @registered, @created, @updated, @version, @state,
+                @titleFolded, @correspondentFolded)
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title, correspondent = excluded.correspondent,
             registration_number = excluded.registration_number, registered_at = excluded.registered_at,
-            updated_at = excluded.updated_at, version = excluded.version, state = excluded.state
+            updated_at = excluded.updated_at, version = excluded.version, state = excluded.state,
+            title_folded = excluded.title_folded, correspondent_folded = excluded.correspondent_folded
         """, ct,
         ("id", d.Id), ("agency", d.AgencyId), ("kind", d.Kind.ToString()), ("status", d.Status.ToString()), ("title", d.Title),
         ("correspondent", d.Correspondent), ("number", d.Registration?.Number),
         ("registered", d.Registration is { } r ? Micros.From(r.RegisteredAt) : null), ("created", Micros.From(d.CreatedAt)),
-        ("updated", Micros.From(d.UpdatedAt)), ("version", d.Version), ("state", StateJson.Serialize(d)));
+        ("updated", Micros.From(d.UpdatedAt)), ("version", d.Version), ("state", StateJson.Serialize(d)),
+        ("titleFolded", Fold(d.Title)), ("correspondentFolded", Fold(d.Correspondent)));
 }
