@@ -13,7 +13,14 @@ public sealed class PostgresProvider(NpgsqlDataSource dataSource) : SqlProvider
     };
 
     /// <summary>Creates the provider from a connection string.</summary>
-    public static PostgresProvider Create(string connectionString) => new(NpgsqlDataSource.Create(connectionString));
+    public static PostgresProvider Create(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // The write path and the reads run the same few statements all day: letting Npgsql prepare them saves
+        // PostgreSQL parsing and planning each one (about a third of its CPU per command in the benchmarks).
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
+        return new PostgresProvider(NpgsqlDataSource.Create(builder.ConnectionString));
+    }
 
     /// <inheritdoc />
     public override string Name => "postgres";

@@ -1,0 +1,38 @@
+using EDoc.Bench.Baselines;
+using EDoc.Bench.Measurement;
+using EDoc.Bench.Scenarios;
+
+namespace EDoc.Bench.Report;
+
+/// <summary>A scenario's throughput set against the baselines measured in the same run.</summary>
+internal sealed class Ratios(IReadOnlyList<BaselineFigure> baselines, IReadOnlyList<LoadResult> results)
+{
+    /// <summary>The id of the health scenario, whose throughput at each concurrency is the ceiling.</summary>
+    public const string CeilingScenario = "health";
+
+    /// <summary>Throughput ÷ the baseline's rate; null when the run has no such baseline.</summary>
+    public double? Of(LoadResult result, Comparison against) => Rate(against, result.Callers) is > 0 and var rate
+        ? result.Throughput / rate
+        : null;
+
+    /// <summary>The short name of a baseline, as the ratio column shows it.</summary>
+    public static string Label(Comparison against) => against switch
+    {
+        Comparison.Ceiling => "ceiling",
+        Comparison.DurableCommit => "commit(1)",
+        Comparison.PasswordHashing => "PBKDF2×cores",
+        _ => against.ToString(),
+    };
+
+    private double? Rate(Comparison against, int callers) => against switch
+    {
+        // The ceiling at the same number of callers: both pay the same client, transport and scheduling costs.
+        Comparison.Ceiling => results.FirstOrDefault(r => r.Scenario == CeilingScenario && r.Callers == callers)?.Throughput,
+        Comparison.DurableCommit => Figure("commit-1"),
+        // Hashing runs on every core at once; the figure is per core.
+        Comparison.PasswordHashing => Figure("pbkdf2") * Environment.ProcessorCount,
+        _ => null,
+    };
+
+    private double? Figure(string id) => baselines.FirstOrDefault(b => b.Id == id)?.Value;
+}

@@ -1,0 +1,33 @@
+using EDoc.Bench.Baselines;
+using EDoc.Bench.Measurement;
+using EDoc.Bench.Scenarios;
+
+namespace EDoc.Bench.Report;
+
+/// <summary>Sets every result against its baselines and goals.</summary>
+internal static class ReportBuilder
+{
+    public static BenchReport Build(RunInfo run, IReadOnlyList<BaselineFigure> measured, IReadOnlyList<IScenario> scenarios,
+        IReadOnlyList<LoadResult> results, long serverPeakRss)
+    {
+        var ratios = new Ratios(measured, results);
+        var sections = scenarios.Select(s => new ScenarioSection(s.Name, s.Description, s.Note,
+            results.Where(r => r.Scenario == s.Name).Select(r => new ScenarioRow(r,
+                s.ComparedWith.Select(c => new RatioFigure(c, ratios.Of(r, c))).ToArray(),
+                Goal.All.Where(g => g.AppliesTo(r)).Select(g => g.Check(r, ratios)).ToArray())).ToArray())).ToArray();
+        var goals = Goal.All.Select(g => new GoalSummary(g.Text,
+            sections.SelectMany(s => s.Rows).SelectMany(r => r.Goals).Where(c => c.Goal == g.Text).ToArray())).ToArray();
+        return new BenchReport(run, [.. RpcBaselines(results), .. measured], sections, goals, serverPeakRss);
+    }
+
+    /// <summary>Baselines (a) and (b) are scenarios; the baselines table shows their best throughput.</summary>
+    private static IEnumerable<BaselineFigure> RpcBaselines(IReadOnlyList<LoadResult> results)
+    {
+        foreach (var (scenario, label) in new[] { (Ratios.CeilingScenario, "(a) Health/Check, the ceiling"), ("whoami", "(b) authenticated WhoAmI") })
+        {
+            if (results.Where(r => r.Scenario == scenario).MaxBy(r => r.Throughput) is { } best)
+                yield return new BaselineFigure(scenario, $"{label}, best of all concurrency levels", best.Throughput,
+                    $"calls/s at {best.Callers} callers");
+        }
+    }
+}
