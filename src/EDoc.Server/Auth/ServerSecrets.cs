@@ -6,16 +6,19 @@ namespace EDoc.Server.Auth;
 
 /// <summary>
 /// Keys every instance shares, kept in the store so that a token issued by one instance is accepted by all:
-/// the ES256 token-signing key and the page-token MAC key. Loaded once at start-up.
+/// the token-signing key, the log-signing key and the page-token MAC key. Loaded once at start-up.
 /// </summary>
 internal sealed class ServerSecrets
 {
-    private ECDsaSecurityKey? _signingKey;
+    private SymmetricSecurityKey? _signingKey;
     private byte[]? _pageTokenKey;
     private ECDsa? _logKey;
 
-    /// <summary>The ECDSA P-256 key that signs access and refresh tokens.</summary>
-    public ECDsaSecurityKey SigningKey => _signingKey ?? throw NotLoaded();
+    /// <summary>
+    /// The HMAC-SHA256 key that signs access and refresh tokens. Only EDoc's own instances issue and check them, so a
+    /// shared symmetric key fits, and checking an HMAC costs a microsecond where an ECDSA verification costs ~70.
+    /// </summary>
+    public SymmetricSecurityKey SigningKey => _signingKey ?? throw NotLoaded();
 
     /// <summary>The ECDSA P-256 key that signs the log's checkpoints.</summary>
     public ECDsa LogKey => _logKey ?? throw NotLoaded();
@@ -25,9 +28,9 @@ internal sealed class ServerSecrets
 
     public async Task LoadAsync(IEDocStore store, CancellationToken ct)
     {
-        var ecdsa = await EcdsaKeyAsync(store, "token-signing", ct);
+        var tokenKey = await store.Keys.GetOrCreateAsync("token-hmac", () => RandomNumberGenerator.GetBytes(32), ct);
+        _signingKey = new SymmetricSecurityKey(tokenKey) { KeyId = Convert.ToHexStringLower(SHA256.HashData(tokenKey))[..16] };
         _logKey = await EcdsaKeyAsync(store, "log-signing", ct);
-        _signingKey = new ECDsaSecurityKey(ecdsa) { KeyId = Convert.ToHexStringLower(SHA256.HashData(ecdsa.ExportSubjectPublicKeyInfo()))[..16] };
         _pageTokenKey = await store.Keys.GetOrCreateAsync("page-token", () => RandomNumberGenerator.GetBytes(32), ct);
     }
 

@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace EDoc.Server.Auth;
 
 /// <summary>
-/// Issues ES256 JWTs: short-lived access tokens checked by JwtBearer, and refresh tokens bound to the
+/// Issues HS256 JWTs: short-lived access tokens checked by JwtBearer, and refresh tokens bound to the
 /// password version, so changing the password ends every session.
 /// </summary>
 internal sealed class TokenIssuer(ServerSecrets secrets, IOptions<EDocOptions> options, TimeProvider clock)
@@ -66,7 +66,7 @@ internal sealed class TokenIssuer(ServerSecrets secrets, IOptions<EDocOptions> o
         ValidIssuer = Issuer,
         ValidAudience = audience,
         IssuerSigningKey = secrets.SigningKey,
-        ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
         NameClaimType = EDocClaims.Name,
         RoleClaimType = EDocClaims.Role,
         ClockSkew = TimeSpan.FromSeconds(30),
@@ -81,6 +81,6 @@ internal sealed class TokenIssuer(ServerSecrets secrets, IOptions<EDocOptions> o
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(secrets.SigningKey, SecurityAlgorithms.EcdsaSha256),
+            SigningCredentials = new SigningCredentials(secrets.SigningKey, SecurityAlgorithms.HmacSha256),
         });
 }
