@@ -4,6 +4,7 @@
 #   ./test.sh                                   the whole solution
 #   EDOC_TEST_TARGET=tests/EDoc.System.Tests ./test.sh   one project (or another .sln/.csproj)
 #   EDOC_TEST_FILTER='FullyQualifiedName~Storage' ./test.sh
+#   EDOC_SKIP_BENCH=1 ./test.sh                 skip the benchmark smoke run
 #
 # Exits non-zero when the build fails, a test fails, a test host crashes or hangs, or no test ran at all.
 set -euo pipefail
@@ -110,6 +111,22 @@ attribute() {
     echo "${value:-0}"
 }
 
+# The benchmark harness runs once in --quick mode to prove it works end to end; its figures are printed, never judged
+# (a shared CI machine is no place for timing thresholds). It counts as one test in the totals.
+bench_smoke() {
+    if [ "${EDOC_SKIP_BENCH:-}" = "1" ] || [ -n "$FILTER" ] || [ "$TARGET" != "EDoc.sln" ]; then
+        return
+    fi
+    log "benchmark smoke run: dotnet run -c $CONFIGURATION --project tools/EDoc.Bench -- --quick"
+    if dotnet run -c "$CONFIGURATION" --no-build --project tools/EDoc.Bench -- --quick; then
+        PASSED=$((PASSED + 1))
+        printf '  %-28s passed %5d   failed %4d\n' "EDoc.Bench --quick" 1 0
+    else
+        FAILED=$((FAILED + 1))
+        printf '  %-28s passed %5d   failed %4d   (the harness broke)\n' "EDoc.Bench --quick" 0 1
+    fi
+}
+
 install_packages
 find_dotnet
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -136,6 +153,7 @@ test_status=0
 dotnet test "${test_args[@]}" || test_status=$?
 
 summarise
+bench_smoke
 status=0
 if [ "$FAILED" -gt 0 ]; then
     status=1
