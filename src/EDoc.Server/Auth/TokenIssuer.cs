@@ -77,7 +77,8 @@ internal sealed class TokenIssuer(ServerSecrets secrets, IOptions<EDocOptions> o
         {
             Issuer = Issuer,
             Audience = audience,
-            Subject = new ClaimsIdentity(claims),
+            // A unique id per token (RFC 7519 jti): two tokens issued in the same second must still differ.
+            Subject = new ClaimsIdentity(claims.Append(new Claim("jti", Guid.NewGuid().ToString("N")))),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
