@@ -84,6 +84,19 @@ internal static class Mapping
         return requested.Length == 0 ? ResourceId.New(prefix) : requested;
     }
 
+    /// <summary>
+    /// AIP-134: the mask's paths, each checked against the updatable ones, or, when the mask is empty, the paths whose
+    /// fields the request populates.
+    /// </summary>
+    public static HashSet<string> MaskPaths(Violations violations, FieldMask? mask, IReadOnlySet<string> updatable,
+        params (string Path, bool Populated)[] fields)
+    {
+        if (mask is null || mask.Paths.Count == 0) return fields.Where(f => f.Populated).Select(f => f.Path).ToHashSet();
+        foreach (var path in mask.Paths.Where(p => !updatable.Contains(p)))
+            violations.Add("update_mask", $"'{path}' cannot be updated; allowed: {string.Join(", ", updatable)}", "INVALID_UPDATE_MASK");
+        return mask.Paths.ToHashSet();
+    }
+
     /// <summary>Null for an empty optional reference.</summary>
     public static string? OrNull(string value) => value.Length == 0 ? null : value;
 

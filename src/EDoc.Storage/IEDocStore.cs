@@ -36,6 +36,12 @@ public interface IEDocStore : IAsyncDisposable
     /// <summary>Credentials, secrets and API keys.</summary>
     AccessQueries Access { get; }
 
+    /// <summary>Route templates, routes and the task inbox.</summary>
+    WorkflowQueries Workflow { get; }
+
+    /// <summary>Agency CAs and employees' signing keys.</summary>
+    KeyQueries SigningKeys { get; }
+
     /// <summary>Key material shared by every server instance.</summary>
     ServerKeys Keys { get; }
 }

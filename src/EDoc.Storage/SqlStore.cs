@@ -10,7 +10,8 @@ namespace EDoc.Storage;
 public abstract class SqlStore : IEDocStore
 {
     private static readonly IProjection[] Projections =
-        [new DirectoryProjection(), new AccessProjection(), new DocumentProjection()];
+        [new DirectoryProjection(), new AccessProjection(), new DocumentProjection(),
+         new RouteProjection(), new SigningKeyProjection()];
 
     private readonly SqlProvider _provider;
     private readonly GroupCommitWriter _writer;
@@ -28,6 +29,8 @@ public abstract class SqlStore : IEDocStore
         Directory = new DirectoryQueries(db);
         Access = new AccessQueries(db);
         Keys = new ServerKeys(provider);
+        Workflow = new WorkflowQueries(db);
+        SigningKeys = new KeyQueries(db);
     }
 
     /// <inheritdoc />
@@ -53,6 +56,12 @@ public abstract class SqlStore : IEDocStore
 
     /// <inheritdoc />
     public ServerKeys Keys { get; }
+
+    /// <inheritdoc />
+    public WorkflowQueries Workflow { get; }
+
+    /// <inheritdoc />
+    public KeyQueries SigningKeys { get; }
 
     /// <inheritdoc />
     public Task MigrateAsync(CancellationToken ct) => new Migrator(_provider).MigrateAsync(ct);

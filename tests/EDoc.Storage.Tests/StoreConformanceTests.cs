@@ -313,6 +313,51 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Assert.True(journals[0].Registers(DocumentKind.CitizenAppeal));
     }
 
+    [Fact]
+    public async Task Content_is_stored_once_per_sha256_and_read_back_byte_exact()
+    {
+        var data = RandomNumberGenerator.GetBytes(100_000);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(data));
+
+        await Store.Documents.StoreContentAsync(sha, data, default);
+        await Store.Documents.StoreContentAsync(sha, data, default);
+
+        Assert.Equal(data, await Store.Documents.GetContentAsync(sha, default));
+        Assert.Null(await Store.Documents.GetContentAsync(new string('0', 64), default));
+    }
+
+    [Fact]
+    public async Task A_streams_version_is_its_event_count_and_0_before_any()
+    {
+        Assert.Equal(0, await Store.Log.StreamVersionAsync("journal-j-a/2026", default));
+
+        foreach (var sequence in new[] { 1, 2 })
+            await Store.CommitAsync(Commit(null, new StreamWrite("journal-j-a/2026", "akimat-one", sequence - 1,
+                [new JournalNumberIssued("j-a", 2026, sequence, $"doc-{sequence}")])), default);
+
+        Assert.Equal(2, await Store.Log.StreamVersionAsync("journal-j-a/2026", default));
+    }
+
+    [Fact]
+    public async Task Documents_list_newest_first_in_keyset_pages_and_search_titles_in_any_case()
+    {
+        foreach (var (id, title) in new[] { ("doc-a", "ӨТІНІШ 50%_ жол"), ("doc-b", "Өтініш жарық"), ("doc-c", "Хат"), ("doc-d", "өтініш 50 жол") })
+        {
+            var created = new DocumentCreated(id, "akimat-one", DocumentKind.CitizenAppeal, title, "", "kk", "Ахметов Ерлан", "emp-one", []);
+            await Store.CommitAsync(Commit(null, new StreamWrite(Document.StreamIdFor(id), "akimat-one", 0, [created])), default);
+        }
+        var filter = new Queries.DocumentFilter("akimat-one", null, null, null, null, null, "өтініш");
+
+        var first = await Store.Documents.ListDocumentsAsync(filter, null, 2, default);
+        var second = await Store.Documents.ListDocumentsAsync(filter, first.NextAfter, 2, default);
+        var literal = await Store.Documents.ListDocumentsAsync(filter with { TitleContains = "50%_" }, null, 10, default);
+
+        Assert.Equal(["doc-d", "doc-b"], first.Items.Select(d => d.Id));
+        Assert.Equal(["doc-a"], second.Items.Select(d => d.Id));
+        Assert.Null(second.NextAfter);
+        Assert.Equal(["doc-a"], literal.Items.Select(d => d.Id));
+    }
+
     private async Task<Employee> CreateEmployeeAsync(string id, string username)
     {
         Assert.IsType<CommitOutcome.Committed>(await Store.CommitAsync(NewEmployeeCommit(id, username), default));

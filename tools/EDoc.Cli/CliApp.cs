@@ -24,6 +24,8 @@ internal sealed class CliApp(RootCommand root, TextWriter stdout, TextWriter std
             EmployeesCommand.Create(cli),
             SeedDemoCommand.Create(cli),
             AuditCommand.Create(cli),
+            KeysCommand.Create(cli),
+            KeysCommand.Sign(cli),
         };
         globals.AddTo(root);
         return new CliApp(root, stdout, stderr);

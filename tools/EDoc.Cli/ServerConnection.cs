@@ -36,6 +36,15 @@ internal sealed class ServerConnection : IDisposable
     /// <summary>AuditService.</summary>
     public AuditService.AuditServiceClient Audit => new(_calls);
 
+    /// <summary>KeyService.</summary>
+    public KeyService.KeyServiceClient Keys => new(_calls);
+
+    /// <summary>WorkflowService.</summary>
+    public WorkflowService.WorkflowServiceClient Workflow => new(_calls);
+
+    /// <summary>DocumentService.</summary>
+    public DocumentService.DocumentServiceClient Documents => new(_calls);
+
     /// <summary>A connection whose calls carry no credentials, for signing in.</summary>
     public static ServerConnection Anonymous(Uri address) => new(address, null);
 

@@ -3,6 +3,7 @@ using EDoc.Contracts.Demo;
 using EDoc.Domain.Access;
 using EDoc.Server.Auth;
 using EDoc.Server.Directory;
+using EDoc.Server.Documents;
 
 namespace EDoc.Server.Demo;
 
@@ -13,7 +14,7 @@ internal sealed record DemoLogins(string AdminPassword, bool AdminPasswordGenera
 /// Fills an empty store through the same commands the API uses: always the system administrator (without whom
 /// nobody could sign in to add anything), and the whole demo directory unless turned off.
 /// </summary>
-internal sealed class DemoSeeder(DirectoryCommands directory, AuthCommands auth)
+internal sealed class DemoSeeder(DirectoryCommands directory, AuthCommands auth, DocumentCommands documents)
 {
     public async Task<DemoLogins> SeedAsync(string? adminPassword, bool wholeDirectory, CancellationToken ct)
     {
@@ -33,6 +34,7 @@ internal sealed class DemoSeeder(DirectoryCommands directory, AuthCommands auth)
         foreach (var employee in DemoDirectory.Employees.Where(e => e != admin))
             await directory.CreateEmployeeAsync(system, DemoDirectory.CreateRequest(employee, DemoDirectory.EmployeePassword), ct);
         var key = await auth.CreateApiKeyAsync(system, DemoDirectory.PortalApiKey, ct);
+        foreach (var journal in DemoJournals.Journals) await documents.CreateJournalAsync(system, journal, ct);
         return new DemoLogins(adminPassword, generated, key.Secret.Length > 0 ? key.Secret : null);
     }
 

@@ -5,7 +5,6 @@ using EDoc.Server.Auth;
 using EDoc.Server.Commands;
 using EDoc.Storage;
 using EDoc.Storage.EventLog;
-using Google.Protobuf.WellKnownTypes;
 using Proto = EDoc.Contracts.V1;
 
 namespace EDoc.Server.Directory;
@@ -89,7 +88,9 @@ internal sealed class DirectoryCommands(CommandExecutor executor, IEDocStore sto
         var e = request.Employee ?? new Proto.Employee();
         v.Text("employee.id", e.Id).Text("employee.position", e.Position, required: false);
         if (request.ExpectedVersion < 0) v.Add("expected_version", "must not be negative");
-        var paths = MaskPaths(v, request.UpdateMask, e);
+        var paths = Mapping.MaskPaths(v, request.UpdateMask, UpdatablePaths,
+            ("roles", e.Roles.Count > 0), ("org_unit_id", e.OrgUnitId.Length > 0), ("supervisor_id", e.SupervisorId.Length > 0),
+            ("position", e.Position.Length > 0), ("active", e.Active));
         var roles = paths.Contains("roles") ? Mapping.ToDomain(v, "employee.roles", e.Roles) : [];
         v.ThrowIfAny();
         var context = CommandContext.For(caller, request.RequestId, nameof(Proto.DirectoryService.DirectoryServiceBase.UpdateEmployee));
@@ -132,22 +133,6 @@ internal sealed class DirectoryCommands(CommandExecutor executor, IEDocStore sto
         var version = named ? expectedVersion : current.Version;
         return new Decision<Proto.Employee>(Mapping.ToProto(current.Apply(change, version + 1)),
             [new StreamWrite(Streams.Employee(current.Id), current.AgencyId, version, [change])], [], named);
-    }
-
-    /// <summary>AIP-134: the mask's paths, or every populated field when the mask is empty.</summary>
-    private static HashSet<string> MaskPaths(Violations v, FieldMask? mask, Proto.Employee e)
-    {
-        if (mask is null || mask.Paths.Count == 0)
-        {
-            return new HashSet<string>(new (string Path, bool Populated)[]
-            {
-                ("roles", e.Roles.Count > 0), ("org_unit_id", e.OrgUnitId.Length > 0), ("supervisor_id", e.SupervisorId.Length > 0),
-                ("position", e.Position.Length > 0), ("active", e.Active),
-            }.Where(p => p.Populated).Select(p => p.Path));
-        }
-        foreach (var path in mask.Paths.Where(p => !UpdatablePaths.Contains(p)))
-            v.Add("update_mask", $"'{path}' cannot be updated; allowed: {string.Join(", ", UpdatablePaths)}", "INVALID_UPDATE_MASK");
-        return mask.Paths.ToHashSet();
     }
 
     private async Task<Agency> VisibleAgencyAsync(Caller caller, string id, CancellationToken ct)

@@ -51,6 +51,12 @@ public sealed class EDocOptions
     /// <summary>How often the log is checkpointed while it grows.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Largest document content accepted by an upload, in bytes (default 20 MiB).</summary>
+    public long MaxContentBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>How often overdue tasks are looked for and escalated to supervisors.</summary>
+    public TimeSpan OverdueScanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Whether PostgreSQL is the store.</summary>
     public bool UsesPostgres => Store.Equals("postgres", StringComparison.OrdinalIgnoreCase);
 }

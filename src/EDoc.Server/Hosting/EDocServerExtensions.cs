@@ -4,7 +4,10 @@ using EDoc.Server.Auth;
 using EDoc.Server.Commands;
 using EDoc.Server.Demo;
 using EDoc.Server.Directory;
+using EDoc.Server.Documents;
 using EDoc.Server.Errors;
+using EDoc.Server.Keys;
+using EDoc.Server.Workflow;
 using EDoc.Server.Paging;
 using EDoc.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -46,11 +49,22 @@ public static class EDocServerExtensions
         builder.Services.AddSingleton<DirectoryCommands>();
         builder.Services.AddSingleton<DirectoryReads>();
         builder.Services.AddSingleton<AuthCommands>();
+        builder.Services.AddSingleton<DocumentCommands>();
+        builder.Services.AddSingleton<DocumentReads>();
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<CheckpointSigner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckpointSigner>());
         builder.Services.AddSingleton<AuditReads>();
         builder.Services.AddSingleton<StoreStartup>();
+        builder.Services.AddSingleton<WorkflowLookups>();
+        builder.Services.AddSingleton<WorkflowCommands>();
+        builder.Services.AddSingleton<WorkflowReads>();
+        builder.Services.AddSingleton<OverdueEscalation>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueEscalation>());
+        builder.Services.AddSingleton<AgencyCa>();
+        builder.Services.AddSingleton<SignatureChecks>();
+        builder.Services.AddSingleton<KeyCommands>();
+        builder.Services.AddSingleton<KeyReads>();
 
         builder.Services.AddAuthentication(AuthScheme)
             .AddPolicyScheme(AuthScheme, "JWT bearer or API key", o => o.ForwardDefaultSelector = http =>
@@ -101,7 +115,10 @@ public static class EDocServerExtensions
         app.UseAuthorization();
         app.MapGrpcService<AuthService>();
         app.MapGrpcService<DirectoryService>();
+        app.MapGrpcService<DocumentService>();
         app.MapGrpcService<AuditService>();
+        app.MapGrpcService<WorkflowService>();
+        app.MapGrpcService<KeyService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -33,6 +33,7 @@ CREATE TABLE tasks (
     status text NOT NULL,
     due_date text NOT NULL,
     escalated_for text,
+    escalated_to text,
     document_title text NOT NULL,
     main {{BOOL}} NOT NULL,
     assigned_at bigint NOT NULL,
@@ -44,6 +45,8 @@ CREATE TABLE tasks (
 CREATE INDEX tasks_inbox ON tasks (assignee_id, status, due_date, id);
 CREATE INDEX tasks_changes ON tasks (assignee_id, changed_seq);
 CREATE INDEX tasks_open_due ON tasks (status, due_date);
+-- An escalation lands in the supervisor's stream of changes (WatchTasks) beside their own tasks.
+CREATE INDEX tasks_escalations ON tasks (escalated_to, changed_seq);
 
 CREATE TABLE agency_cas (
     agency_id text PRIMARY KEY,

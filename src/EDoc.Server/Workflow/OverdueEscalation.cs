@@ -1,0 +1,71 @@
+using EDoc.Domain.Calendar;
+using EDoc.Domain.Workflow;
+using EDoc.Server.Hosting;
+using EDoc.Storage;
+using EDoc.Storage.EventLog;
+using EDoc.Storage.Queries;
+using Microsoft.Extensions.Options;
+
+namespace EDoc.Server.Workflow;
+
+/// <summary>
+/// Escalates open tasks past their deadline to the assignee's supervisor. Every instance runs it; each commit names
+/// the route version it read, so when two instances escalate the same route one wins and the other, reading again,
+/// finds the escalation done: a missed deadline escalates exactly once.
+/// </summary>
+internal sealed class OverdueEscalation(
+    IEDocStore store, TimeProvider clock, IOptions<EDocOptions> options, ILogger<OverdueEscalation> logger) : BackgroundService
+{
+    /// <summary>The actor the log names for escalations.</summary>
+    public const string Actor = "system:overdue";
+
+    private const int RoutesPerScan = 500;
+
+    private const int MaxAttemptsPerRoute = 5;
+
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.Kazakhstan;
+
+    /// <summary>Escalates every overdue task not escalated yet; returns how many escalations this call committed.</summary>
+    public async Task<int> ScanAsync(CancellationToken ct)
+    {
+        var today = Calendar.ToAlmatyDate(clock.GetUtcNow());
+        var escalated = 0;
+        foreach (var routeId in await store.Workflow.RoutesWithUnescalatedOverdueTasksAsync(today, RoutesPerScan, ct))
+            escalated += await EscalateAsync(routeId, today, ct);
+        return escalated;
+    }
+
+    private async Task<int> EscalateAsync(string routeId, DateOnly today, CancellationToken ct)
+    {
+        for (var attempt = 1; attempt <= MaxAttemptsPerRoute; attempt++)
+        {
+            if (await store.Workflow.GetRouteAsync(routeId, ct) is not { } row) return 0;
+            var supervisors = new Dictionary<string, string?>();
+            foreach (var assignee in row.Route.OpenTasks.Select(t => t.AssigneeId).Distinct())
+                supervisors[assignee] = (await store.Directory.GetEmployeeAsync(assignee, ct))?.SupervisorId;
+            var events = RouteRules.Overdue(row.Route, today, id => supervisors.GetValueOrDefault(id));
+            if (events.Count == 0) return 0;
+            var now = Micros.Truncate(clock.GetUtcNow());
+            var outcome = await store.CommitAsync(new Commit(new CommitMetadata(null, nameof(OverdueEscalation), Actor, null, now),
+                [new StreamWrite(WorkflowStreams.Route(routeId), row.Route.AgencyId, row.Route.Version, events)], [], []), ct);
+            if (outcome is CommitOutcome.Committed) return events.Count;
+        }
+        return 0;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.OverdueScanInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await ScanAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is System.Data.Common.DbException or TimeoutException)
+            {
+                logger.LogWarning(error, "Could not escalate overdue tasks; will retry");
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using EDoc.Domain.Access;
+using EDoc.Domain.Calendar;
+using EDoc.Domain.Errors;
+using EDoc.Domain.Workflow;
+using EDoc.Server.Paging;
+using EDoc.Storage;
+using EDoc.Storage.Queries;
+using Grpc.Core;
+using Proto = EDoc.Contracts.V1;
+
+namespace EDoc.Server.Workflow;
+
+/// <summary>Workflow reads, scoped to what the caller may see; anything else looks missing.</summary>
+internal sealed class WorkflowReads(IEDocStore store, WorkflowLookups lookups, PageTokens tokens, TimeProvider clock)
+{
+    private static readonly TimeSpan WatchPollInterval = TimeSpan.FromMilliseconds(200);
+
+    private static readonly WorkingCalendar Calendar = WorkingCalendar.Kazakhstan;
+
+    private DateOnly Today => Calendar.ToAlmatyDate(clock.GetUtcNow());
+
+    public async Task<Proto.ListRouteTemplatesResponse> ListRouteTemplatesAsync(Caller caller, Proto.ListRouteTemplatesRequest request,
+        CancellationToken ct)
+    {
+        var agencyId = request.AgencyId.Length == 0 ? caller.AgencyId : request.AgencyId;
+        caller.EnsureSees(agencyId, "Agency", agencyId);
+        var templates = await store.Workflow.ListTemplatesAsync(agencyId, ct);
+        return new Proto.ListRouteTemplatesResponse { Templates = { templates.Select(WorkflowMapping.ToProto) } };
+    }
+
+    public async Task<Proto.Route> GetRouteAsync(Caller caller, Proto.GetRouteRequest request, CancellationToken ct)
+    {
+        new Violations().Text("id", request.Id).ThrowIfAny();
+        return WorkflowMapping.ToProto(await lookups.VisibleRouteAsync(caller, request.Id, ct), Today);
+    }
+
+    public async Task<Proto.RouteTask> GetTaskAsync(Caller caller, Proto.GetTaskRequest request, CancellationToken ct)
+    {
+        new Violations().Text("id", request.Id).ThrowIfAny();
+        var (row, task) = await lookups.VisibleTaskAsync(caller, request.Id, ct);
+        return WorkflowMapping.ToProto(row, task, Today);
+    }
+
+    public async Task<Proto.ListTasksResponse> ListTasksAsync(Caller caller, Proto.ListTasksRequest request, CancellationToken ct)
+    {
+        var v = new Violations();
+        var dueBefore = WorkflowMapping.ToDate(v, "due_before", request.DueBefore, required: false);
+        if (!System.Enum.IsDefined(request.Scope)) v.Add("scope", $"is not a known scope ({(int)request.Scope})", "UNKNOWN_ENUM_VALUE");
+        if (!System.Enum.IsDefined(request.Status)) v.Add("status", $"is not a known status ({(int)request.Status})", "UNKNOWN_ENUM_VALUE");
+        v.ThrowIfAny();
+        var size = PageTokens.Size(request.PageSize);
+        var today = Today;
+        var status = request.Status == Proto.TaskStatus.Unspecified ? (RouteTaskStatus?)null : (RouteTaskStatus)(int)request.Status;
+        var filter = request.Scope == Proto.TaskScope.MyUnit
+            ? new TaskFilter(null, await UnitOfAsync(caller, ct), status, dueBefore, request.OverdueOnly ? today : null)
+            : new TaskFilter(await AssigneesAsync(caller, ct), null, status, dueBefore, request.OverdueOnly ? today : null);
+        // The filter is part of the token's list, so a token cannot be replayed with other filters.
+        var list = $"tasks\n{caller.Id}\n{request.Scope}\n{request.Status}\n{request.DueBefore}\n{request.OverdueOnly}";
+        var page = await store.Workflow.ListTasksAsync(filter, tokens.Decode(request.PageToken, list), size, ct);
+        return new Proto.ListTasksResponse
+        {
+            Tasks = { page.Items.Select(t => WorkflowMapping.ToProto(t, today)) }, NextPageToken = tokens.Encode(page.NextAfter, list),
+        };
+    }
+
+    /// <summary>Streams every later change of a task of the caller (or of whom they substitute) until the client goes.</summary>
+    public async Task WatchTasksAsync(Caller caller, IServerStreamWriter<Proto.TaskChange> stream, CancellationToken ct)
+    {
+        var after = await store.Log.CountAsync(ct);
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                // Asked again each round: a substitution may begin or end while the stream is open.
+                var assignees = await AssigneesAsync(caller, ct);
+                foreach (var row in await store.Workflow.ChangedTasksAsync(assignees, after, ct))
+                {
+                    await stream.WriteAsync(new Proto.TaskChange { Task = WorkflowMapping.ToProto(row, Today), Change = row.LastChange }, ct);
+                    after = Math.Max(after, row.ChangedSequence);
+                }
+                await Task.Delay(WatchPollInterval, clock, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away: the stream just ends.
+        }
+    }
+
+    /// <summary>The caller and every employee whose current substitute the caller is.</summary>
+    private async Task<IReadOnlyList<string>> AssigneesAsync(Caller caller, CancellationToken ct) =>
+        [caller.Id, .. await store.Workflow.SubstitutedByAsync(caller.Id, clock.GetUtcNow(), ct)];
+
+    private async Task<string> UnitOfAsync(Caller caller, CancellationToken ct)
+    {
+        caller.EnsureActs(caller.AgencyId, "Agency", caller.AgencyId, "Listing the unit's tasks", Role.Head, Role.AgencyAdmin);
+        return (await store.Directory.GetEmployeeAsync(caller.Id, ct))?.OrgUnitId
+               ?? throw new FailedPreconditionException("NO_ORG_UNIT", $"'{caller.Id}' belongs to no org unit.", caller.Id);
+    }
+}

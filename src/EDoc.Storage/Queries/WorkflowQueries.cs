@@ -1,0 +1,98 @@
+using EDoc.Domain.Events;
+using EDoc.Domain.Workflow;
+using EDoc.Storage.Tables;
+
+namespace EDoc.Storage.Queries;
+
+/// <summary>Stream ids of the workflow and of signing keys: one stream per aggregate, named kind-id.</summary>
+public static class WorkflowStreams
+{
+    /// <summary>The stream of a route.</summary>
+    public static string Route(string id) => "route-" + id;
+
+    /// <summary>The stream of a route template.</summary>
+    public static string Template(string id) => "routetemplate-" + id;
+
+    /// <summary>The stream of an agency's CA: version 1 is its creation, so a concurrent second creation conflicts.</summary>
+    public static string AgencyCa(string agencyId) => "agency-ca-" + agencyId;
+
+    /// <summary>The stream of one signing certificate.</summary>
+    public static string SigningKey(string serial) => "signingkey-" + serial;
+}
+
+/// <summary>One step of a route as the log recorded it: the domain event plus who did it and when.</summary>
+/// <param name="Type">The event type, e.g. TaskCompleted.</param>
+/// <param name="TaskId">The task it concerns, or null for route-level events.</param>
+/// <param name="ActorId">Who did it.</param>
+/// <param name="OnBehalfOf">The absent employee a substitute acted for, or null.</param>
+/// <param name="Time">When.</param>
+/// <param name="Comment">Comment or reason, if any.</param>
+public sealed record RouteHistoryEntry(string Type, string? TaskId, string ActorId, string? OnBehalfOf, DateTimeOffset Time, string? Comment)
+{
+    /// <summary>The entry an event makes when <paramref name="actorId"/> records it at <paramref name="time"/>.</summary>
+    public static RouteHistoryEntry From(DomainEvent e, string actorId, string? onBehalfOf, DateTimeOffset time) => e switch
+    {
+        TaskAssigned a => new(nameof(TaskAssigned), a.TaskId, actorId, onBehalfOf, time, null),
+        TaskCompleted c => new(nameof(TaskCompleted), c.TaskId, c.ActedBy, c.ActingFor ?? onBehalfOf, time, c.Comment ?? c.Report),
+        TaskCancelled c => new(nameof(TaskCancelled), c.TaskId, actorId, onBehalfOf, time, c.Reason.ToString()),
+        TaskDelegated d => new(nameof(TaskDelegated), d.TaskId, d.DelegatedBy, d.ActingFor ?? onBehalfOf, time, d.Comment),
+        DeadlineExtended x => new(nameof(DeadlineExtended), x.TaskId, x.ExtendedBy, onBehalfOf, time, x.Reason),
+        TaskOverdue o => new(nameof(TaskOverdue), o.TaskId, actorId, onBehalfOf, time,
+            o.SupervisorId is null ? "no supervisor to escalate to" : "escalated to " + o.SupervisorId),
+        _ => new(e.GetType().Name, null, actorId, onBehalfOf, time, null),
+    };
+}
+
+/// <summary>A route as its row keeps it: the state, the document's title for the inbox and the timed history.</summary>
+public sealed record RouteRow(Route Route, string DocumentTitle, IReadOnlyList<RouteHistoryEntry> History);
+
+/// <summary>An inbox row: the task with what the inbox shows beside it.</summary>
+public sealed record TaskRow(
+    RouteTask Task, string RouteId, string DocumentId, string AgencyId, string DocumentTitle, DateTimeOffset AssignedAt,
+    long ChangedSequence, string LastChange);
+
+/// <summary>Which tasks to list; null fields do not filter.</summary>
+/// <param name="AssigneeIds">Tasks of these employees (the caller and whom they substitute); or null with <paramref name="OrgUnitId"/>.</param>
+/// <param name="OrgUnitId">Tasks of the employees of this unit.</param>
+/// <param name="Status">Only this status.</param>
+/// <param name="DueOnOrBefore">Only tasks due on or before this day.</param>
+/// <param name="OverdueOn">Only open tasks due before this day.</param>
+public sealed record TaskFilter(
+    IReadOnlyList<string>? AssigneeIds, string? OrgUnitId, RouteTaskStatus? Status, DateOnly? DueOnOrBefore, DateOnly? OverdueOn);
+
+/// <summary>Reads of routes, route templates and the task inbox.</summary>
+public sealed class WorkflowQueries(QueryRunner db)
+{
+    /// <summary>A route template, or null.</summary>
+    public Task<RouteTemplate?> GetTemplateAsync(string id, CancellationToken ct) =>
+        db.SessionAsync(session => RoutesTable.GetTemplateAsync(session, id, ct), ct);
+
+    /// <summary>An agency's templates ordered by name.</summary>
+    public Task<List<RouteTemplate>> ListTemplatesAsync(string agencyId, CancellationToken ct) =>
+        db.SessionAsync(session => RoutesTable.ListTemplatesAsync(session, agencyId, ct), ct);
+
+    /// <summary>A route, or null.</summary>
+    public Task<RouteRow?> GetRouteAsync(string id, CancellationToken ct) =>
+        db.SessionAsync(session => RoutesTable.GetAsync(session, id, ct), ct);
+
+    /// <summary>An inbox row, or null.</summary>
+    public Task<TaskRow?> GetTaskAsync(string id, CancellationToken ct) =>
+        db.SessionAsync(session => TasksTable.GetAsync(session, id, ct), ct);
+
+    /// <summary>Tasks earliest due first, after a (due date, id) key.</summary>
+    public Task<Page<TaskRow>> ListTasksAsync(TaskFilter filter, string? after, int size, CancellationToken ct) =>
+        db.SessionAsync(session => TasksTable.ListAsync(session, filter, after, size, ct), ct);
+
+    /// <summary>Tasks of the employees changed after a log sequence, oldest change first.</summary>
+    public Task<List<TaskRow>> ChangedTasksAsync(IReadOnlyList<string> assigneeIds, long afterSequence, CancellationToken ct) =>
+        db.SessionAsync(session => TasksTable.ChangedAsync(session, assigneeIds, afterSequence, ct), ct);
+
+    /// <summary>Routes that have an open task due before <paramref name="today"/> whose miss was not escalated yet.</summary>
+    public Task<List<string>> RoutesWithUnescalatedOverdueTasksAsync(DateOnly today, int max, CancellationToken ct) =>
+        db.SessionAsync(session => TasksTable.RoutesWithUnescalatedOverdueAsync(session, today, max, ct), ct);
+
+    /// <summary>Employees whose substitute is <paramref name="substituteId"/> until after <paramref name="now"/>.</summary>
+    public Task<List<string>> SubstitutedByAsync(string substituteId, DateTimeOffset now, CancellationToken ct) =>
+        db.ListAsync("SELECT id FROM employees WHERE substitute_id = @substitute AND substitute_until > @now ORDER BY id",
+            r => r.GetString(0), ct, ("substitute", substituteId), ("now", EventLog.Micros.From(now)));
+}

@@ -1,0 +1,41 @@
+using EDoc.Domain.Workflow;
+using EDoc.Storage.Queries;
+
+namespace EDoc.Storage.Tables;
+
+/// <summary>All SQL of the routes and route_templates tables.</summary>
+internal static class RoutesTable
+{
+    private const string SelectRoute = "SELECT state, document_title, history FROM routes";
+
+    public static Task<RouteRow?> GetAsync(DbSession session, string id, CancellationToken ct) =>
+        session.QuerySingleAsync(SelectRoute + " WHERE id = @id", r => new RouteRow(StateJson.Deserialize<Route>(r.GetString(0)),
+            r.GetString(1), StateJson.Deserialize<List<RouteHistoryEntry>>(r.GetString(2))), ct, ("id", id));
+
+    /// <summary>
+    /// Writes the whole row. The domain's in-memory event history is left out of the state: the row keeps the timed
+    /// history instead, and the log stays the full record.
+    /// </summary>
+    public static Task UpsertAsync(DbSession session, RouteRow row, CancellationToken ct) => session.ExecuteAsync(
+        """
+        INSERT INTO routes (id, document_id, agency_id, status, document_title, version, state, history)
+        VALUES (@id, @document, @agency, @status, @title, @version, @state, @history)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, state = excluded.state,
+            history = excluded.history
+        """, ct,
+        ("id", row.Route.Id), ("document", row.Route.DocumentId), ("agency", row.Route.AgencyId), ("status", row.Route.Status.ToString()),
+        ("title", row.DocumentTitle), ("version", row.Route.Version), ("state", StateJson.Serialize(row.Route with { History = [] })),
+        ("history", StateJson.Serialize(row.History)));
+
+    public static Task<RouteTemplate?> GetTemplateAsync(DbSession session, string id, CancellationToken ct) =>
+        session.QuerySingleAsync("SELECT state FROM route_templates WHERE id = @id",
+            r => StateJson.Deserialize<RouteTemplate>(r.GetString(0)), ct, ("id", id));
+
+    public static Task<List<RouteTemplate>> ListTemplatesAsync(DbSession session, string agencyId, CancellationToken ct) =>
+        session.QueryAsync("SELECT state FROM route_templates WHERE agency_id = @agency ORDER BY name, id",
+            r => StateJson.Deserialize<RouteTemplate>(r.GetString(0)), ct, ("agency", agencyId));
+
+    public static Task InsertTemplateAsync(DbSession session, RouteTemplate t, long version, CancellationToken ct) => session.ExecuteAsync(
+        "INSERT INTO route_templates (id, agency_id, name, version, state) VALUES (@id, @agency, @name, @version, @state)", ct,
+        ("id", t.Id), ("agency", t.AgencyId), ("name", t.Name), ("version", version), ("state", StateJson.Serialize(t)));
+}

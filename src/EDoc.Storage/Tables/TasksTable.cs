@@ -1,0 +1,108 @@
+using System.Data.Common;
+using System.Globalization;
+using EDoc.Domain.Workflow;
+using EDoc.Storage.EventLog;
+using EDoc.Storage.Queries;
+
+namespace EDoc.Storage.Tables;
+
+/// <summary>All SQL of the tasks table: the inbox.</summary>
+internal static class TasksTable
+{
+    /// <summary>The due date of a task without a deadline: sorts after every real one.</summary>
+    private const string NoDueDate = "9999-12-31";
+
+    private const string Select =
+        "SELECT state, route_id, document_id, agency_id, document_title, assigned_at, changed_seq, last_change FROM tasks";
+
+    private static TaskRow Map(DbDataReader r) =>
+        new(StateJson.Deserialize<RouteTask>(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Time(5),
+            r.GetInt64(6), r.GetString(7));
+
+    public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NoDueDate;
+
+    public static Task<TaskRow?> GetAsync(DbSession session, string id, CancellationToken ct) =>
+        session.QuerySingleAsync(Select + " WHERE id = @id", Map, ct, ("id", id));
+
+    /// <summary>
+    /// Writes the whole row; <paramref name="recorded"/> is the event that changed it, for WatchTasks, and
+    /// <paramref name="escalatedTo"/> the supervisor an escalation went to (kept when null).
+    /// </summary>
+    public static Task UpsertAsync(DbSession session, Route route, string documentTitle, RouteTask task, DateTimeOffset assignedAt,
+        RecordedEvent recorded, string? escalatedTo, CancellationToken ct) => session.ExecuteAsync(
+        """
+        INSERT INTO tasks (id, route_id, document_id, agency_id, assignee_id, status, due_date, escalated_for, escalated_to,
+                           document_title, main, assigned_at, changed_seq, last_change, version, state)
+        VALUES (@id, @route, @document, @agency, @assignee, @status, @due, @escalated, @escalated_to, @title, @main, @assigned, @seq,
+                @change, @version, @state)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, due_date = excluded.due_date, escalated_for = excluded.escalated_for,
+            escalated_to = COALESCE(excluded.escalated_to, tasks.escalated_to), changed_seq = excluded.changed_seq, last_change = excluded.last_change, version = excluded.version, state = excluded.state
+        """, ct,
+        ("id", task.Id), ("route", route.Id), ("document", route.DocumentId), ("agency", route.AgencyId), ("assignee", task.AssigneeId),
+        ("status", task.Status.ToString()), ("due", Day(task.DueDate)),
+        ("escalated", task.EscalatedFor is { } escalated ? Day(escalated) : null), ("escalated_to", escalatedTo), ("title", documentTitle), ("main", task.IsMain),
+        ("assigned", Micros.From(assignedAt)), ("seq", recorded.Sequence), ("change", recorded.EventType), ("version", task.Version),
+        ("state", StateJson.Serialize(task)));
+
+    /// <summary>Keyset page on (due_date, id), which the (assignee_id, status, due_date, id) index serves per assignee.</summary>
+    public static async Task<Page<TaskRow>> ListAsync(DbSession session, TaskFilter filter, string? after, int size, CancellationToken ct)
+    {
+        var conditions = new List<string>();
+        var parameters = new List<(string, object?)> { ("limit", size + 1) };
+        if (filter.AssigneeIds is { } assignees)
+        {
+            var (list, values) = DbSession.InList("a", assignees);
+            conditions.Add($"assignee_id IN ({list})");
+            parameters.AddRange(values);
+        }
+        if (filter.OrgUnitId is { } unit)
+        {
+            conditions.Add("assignee_id IN (SELECT id FROM employees WHERE org_unit_id = @unit)");
+            parameters.Add(("unit", unit));
+        }
+        if (filter.Status is { } status)
+        {
+            conditions.Add("status = @status");
+            parameters.Add(("status", status.ToString()));
+        }
+        if (filter.DueOnOrBefore is { } dueBefore)
+        {
+            conditions.Add("due_date <= @due_before");
+            parameters.Add(("due_before", Day(dueBefore)));
+        }
+        if (filter.OverdueOn is { } today)
+        {
+            conditions.Add("status = @open AND due_date < @today");
+            parameters.Add(("open", nameof(RouteTaskStatus.Open)));
+            parameters.Add(("today", Day(today)));
+        }
+        if (after is not null)
+        {
+            var separator = after.IndexOf('|', StringComparison.Ordinal);
+            conditions.Add("(due_date > @after_due OR (due_date = @after_due AND id > @after_id))");
+            parameters.Add(("after_due", after[..separator]));
+            parameters.Add(("after_id", after[(separator + 1)..]));
+        }
+        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+        var rows = await session.QueryAsync($"{Select}{where} ORDER BY due_date, id LIMIT @limit", Map, ct, parameters.ToArray());
+        return Page<TaskRow>.From(rows, size, t => Day(t.Task.DueDate) + "|" + t.Task.Id);
+    }
+
+    public static Task<List<TaskRow>> ChangedAsync(DbSession session, IReadOnlyList<string> assigneeIds, long afterSequence,
+        CancellationToken ct)
+    {
+        var (list, values) = DbSession.InList("a", assigneeIds);
+        // Their own tasks and the overdue ones escalated to them; each side of the OR has its own index.
+        return session.QueryAsync(
+            $"{Select} WHERE (assignee_id IN ({list}) OR escalated_to IN ({list})) AND changed_seq > @after ORDER BY changed_seq, id", Map, ct,
+            [.. values, ("after", afterSequence)]);
+    }
+
+    public static Task<List<string>> RoutesWithUnescalatedOverdueAsync(DbSession session, DateOnly today, int max, CancellationToken ct) =>
+        session.QueryAsync(
+            """
+            SELECT DISTINCT route_id FROM tasks
+            WHERE status = @open AND due_date < @today AND (escalated_for IS NULL OR escalated_for <> due_date)
+            ORDER BY route_id LIMIT @max
+            """, r => r.GetString(0), ct, ("open", nameof(RouteTaskStatus.Open)), ("today", Day(today)), ("max", max));
+}

@@ -1,0 +1,92 @@
+using EDoc.Domain.Access;
+using EDoc.Domain.Calendar;
+using EDoc.Domain.Workflow;
+using EDoc.Server.Workflow;
+using EDoc.Storage.EventLog;
+using EDoc.Storage.Queries;
+using Microsoft.Extensions.DependencyInjection;
+using DomainRole = EDoc.Domain.Access.Role;
+using DomainStage = EDoc.Domain.Workflow.StageDefinition;
+
+namespace EDoc.Server.Tests.Workflow;
+
+/// <summary>A server whose overdue job scans every second.</summary>
+public sealed class FastOverdueServerFixture<TStore> : ServerFixture<TStore> where TStore : ITestStore, new()
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["OverdueScanInterval"] = "00:00:01" };
+}
+
+/// <summary>Overdue tasks escalate to the assignee's supervisor exactly once, however many scans race.</summary>
+public abstract class OverdueTests(ServerFixture fixture) : WorkflowTest(fixture)
+{
+    [Fact]
+    public async Task An_overdue_task_escalates_to_the_supervisor_exactly_once()
+    {
+        var (me, workflow, _) = await NewColleagueAsync(supervisorId: "shym-head");
+        var routeId = await StartedLongAgoAsync(me.Id);
+
+        // The job runs every second on its own; wait for it, then race more scans against each other.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!(await EventTypesAsync(routeId)).Contains(nameof(TaskOverdue)) && DateTime.UtcNow < deadline) await Task.Delay(200);
+        var job = Fixture.Server.Services.GetRequiredService<OverdueEscalation>();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => job.ScanAsync(default)));
+        await job.ScanAsync(default);
+
+        var overdue = Assert.Single(await EventsOfAsync(WorkflowStreams.Route(routeId)), e => e.EventType == nameof(TaskOverdue));
+        var escalation = Assert.IsType<TaskOverdue>(overdue.Event);
+        Assert.Equal((me.Id, "shym-head", OverdueEscalation.Actor), (escalation.AssigneeId, escalation.SupervisorId, overdue.ActorId));
+        var inbox = await workflow.ListTasksAsync(new ListTasksRequest { OverdueOnly = true });
+        Assert.True(Assert.Single(inbox.Tasks).Overdue);
+    }
+
+    [Fact]
+    public async Task Concurrent_scans_escalate_each_missed_deadline_once()
+    {
+        var (me, _, _) = await NewColleagueAsync(supervisorId: "shym-head");
+        var routes = new List<string>();
+        for (var i = 0; i < 3; i++) routes.Add(await StartedLongAgoAsync(me.Id));
+        var job = Fixture.Server.Services.GetRequiredService<OverdueEscalation>();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => job.ScanAsync(default)));
+
+        foreach (var routeId in routes) Assert.Single(await EventTypesAsync(routeId), t => t == nameof(TaskOverdue));
+    }
+
+    [Fact]
+    public async Task The_supervisor_watching_the_inbox_sees_the_escalation()
+    {
+        var (me, _, _) = await NewColleagueAsync(supervisorId: "shym-head");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var watch = (await WorkflowAs(Head)).WatchTasks(new WatchTasksRequest(), cancellationToken: cancel.Token);
+        await Task.Delay(500);
+
+        var routeId = await StartedLongAgoAsync(me.Id);
+
+        TaskChange change;
+        do
+        {
+            Assert.True(await watch.ResponseStream.MoveNext(cancel.Token));
+            change = watch.ResponseStream.Current;
+        } while (change.Task.RouteId != routeId);
+        Assert.Equal((nameof(TaskOverdue), me.Id, true), (change.Change, change.Task.AssigneeId, change.Task.Overdue));
+    }
+
+    /// <summary>A route started 30 days ago with a 1-working-day deadline, written to the log as StartRoute would have then.</summary>
+    private async Task<string> StartedLongAgoAsync(string assigneeId)
+    {
+        var (documentId, _) = await NewDocumentAsync();
+        var routeId = "route-" + Guid.NewGuid().ToString("N")[..12];
+        var registrar = new Caller("shym-registrar", CallerKind.Employee, Shymkent, new HashSet<DomainRole> { DomainRole.Registrar }, "Registrar");
+        var events = RouteRules.Start(registrar, routeId, documentId, Shymkent,
+            [new DomainStage("Approval", Domain.Workflow.StageMode.Sequential, [new Domain.Workflow.Participant(assigneeId, Domain.Workflow.TaskAction.Approve)], 1)],
+            DateTimeOffset.UtcNow.AddDays(-30), WorkingCalendar.Kazakhstan);
+        await CommitAsync(new StreamWrite(WorkflowStreams.Route(routeId), Shymkent, 0, events), "shym-registrar");
+        return routeId;
+    }
+}
+
+public sealed class OverdueTestsOnSqlite(FastOverdueServerFixture<SqliteTestStore> fixture)
+    : OverdueTests(fixture), IClassFixture<FastOverdueServerFixture<SqliteTestStore>>;
+
+public sealed class OverdueTestsOnPostgres(FastOverdueServerFixture<PostgresTestStore> fixture)
+    : OverdueTests(fixture), IClassFixture<FastOverdueServerFixture<PostgresTestStore>>;
