@@ -18,22 +18,28 @@ namespace EDoc.Testing;
 internal sealed class ServerProcess
 {
     // $1 stop signal; $2 log file; $3 directory to delete after a requested stop ("" for none); then the server
-    // command. fd 3 keeps the pipe from the test process for the guard. The guard exits 0 only when it has asked the
-    // server to stop; when the server exits on its own (a port taken at start-up) the guard is killed and the
+    // command. fd 3 keeps the pipe from the test process for the guard. The guard leaves a marker before it asks the
+    // server to stop, so the watchdog knows, without racing the guard's own exit, that the stop was requested and the
+    // directory may go; when the server exits on its own (a port taken at start-up) the guard is killed and the
     // directory stays, for the retry.
     internal const string Watchdog = """
         signal=$1; log=$2; directory=$3; shift 3
+        marker="${TMPDIR:-/tmp}/edoc-watchdog-$$.stop"
+        rm -f -- "$marker"
         exec 3<&0 </dev/null >>"$log" 2>&1
         "$@" 3<&- &
         server=$!
-        ( while read -r line <&3; do :; done; kill -s "$signal" "$server" 2>/dev/null; exit 0 ) &
+        ( while read -r line <&3; do :; done; : > "$marker"; kill -s "$signal" "$server" 2>/dev/null; exit 0 ) &
         guard=$!
         exec 3<&-
         wait "$server"
         status=$?
-        kill "$guard" 2>/dev/null
-        if wait "$guard" && [ -n "$directory" ]; then
-            rm -rf -- "$directory"
+        if [ -e "$marker" ]; then
+            wait "$guard"
+            rm -f -- "$marker"
+            if [ -n "$directory" ]; then rm -rf -- "$directory"; fi
+        else
+            kill "$guard" 2>/dev/null
         fi
         exit "$status"
         """;
