@@ -13,7 +13,7 @@ namespace EDoc.Server.Audit;
 /// </summary>
 internal sealed class CheckpointSigner(
     IEDocStore store, ServerSecrets secrets, TimeProvider clock, IOptions<EDocOptions> options, ILogger<CheckpointSigner> logger)
-    : BackgroundService
+    : PeriodicJob(options.Value.CheckpointInterval, clock, logger)
 {
     private readonly SemaphoreSlim _signing = new(1, 1);
 
@@ -26,7 +26,7 @@ internal sealed class CheckpointSigner(
             var size = await store.Log.CountAsync(ct);
             var latest = await store.Checkpoints.LatestAsync(ct);
             if (size == 0 || latest?.TreeSize >= size) return latest;
-            var head = new TreeHead(size, await store.Merkle.RootAsync(size, ct), clock.GetUtcNow());
+            var head = new TreeHead(size, await store.Merkle.RootAsync(size, ct), Clock.GetUtcNow());
             await store.Checkpoints.AddAsync(new StoredCheckpoint(head.TreeSize, head.RootHash, head.Time,
                 SignedCheckpoint.Sign(head, secrets.LogKey)), ct);
             return await store.Checkpoints.AtAsync(size, ct);
@@ -37,19 +37,5 @@ internal sealed class CheckpointSigner(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckpointInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await CurrentAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is System.Data.Common.DbException or TimeoutException)
-            {
-                logger.LogWarning(error, "Could not checkpoint the log; will retry");
-            }
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken ct) => CurrentAsync(ct);
 }

@@ -14,7 +14,8 @@ namespace EDoc.Server.Workflow;
 /// finds the escalation done: a missed deadline escalates exactly once.
 /// </summary>
 internal sealed class OverdueEscalation(
-    IEDocStore store, TimeProvider clock, IOptions<EDocOptions> options, ILogger<OverdueEscalation> logger) : BackgroundService
+    IEDocStore store, TimeProvider clock, IOptions<EDocOptions> options, ILogger<OverdueEscalation> logger)
+    : PeriodicJob(options.Value.OverdueScanInterval, clock, logger)
 {
     /// <summary>The actor the log names for escalations.</summary>
     public const string Actor = "system:overdue";
@@ -28,7 +29,7 @@ internal sealed class OverdueEscalation(
     /// <summary>Escalates every overdue task not escalated yet; returns how many escalations this call committed.</summary>
     public async Task<int> ScanAsync(CancellationToken ct)
     {
-        var today = Calendar.ToAlmatyDate(clock.GetUtcNow());
+        var today = Calendar.ToAlmatyDate(Clock.GetUtcNow());
         var escalated = 0;
         foreach (var routeId in await store.Workflow.RoutesWithUnescalatedOverdueTasksAsync(today, RoutesPerScan, ct))
             escalated += await EscalateAsync(routeId, today, ct);
@@ -45,7 +46,7 @@ internal sealed class OverdueEscalation(
                 supervisors[assignee] = (await store.Directory.GetEmployeeAsync(assignee, ct))?.SupervisorId;
             var events = RouteRules.Overdue(row.Route, today, id => supervisors.GetValueOrDefault(id));
             if (events.Count == 0) return 0;
-            var now = Micros.Truncate(clock.GetUtcNow());
+            var now = Micros.Truncate(Clock.GetUtcNow());
             var outcome = await store.CommitAsync(new Commit(new CommitMetadata(null, nameof(OverdueEscalation), Actor, null, now),
                 [new StreamWrite(WorkflowStreams.Route(routeId), row.Route.AgencyId, row.Route.Version, events)], [], []), ct);
             if (outcome is CommitOutcome.Committed) return events.Count;
@@ -53,19 +54,5 @@ internal sealed class OverdueEscalation(
         return 0;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.OverdueScanInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await ScanAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is System.Data.Common.DbException or TimeoutException)
-            {
-                logger.LogWarning(error, "Could not escalate overdue tasks; will retry");
-            }
-        }
-    }
+    protected override Task RunOnceAsync(CancellationToken ct) => ScanAsync(ct);
 }
