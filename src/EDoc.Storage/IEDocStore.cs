@@ -44,4 +44,7 @@ public interface IEDocStore : IAsyncDisposable
 
     /// <summary>Key material shared by every server instance.</summary>
     ServerKeys Keys { get; }
+
+    /// <summary>Reads behind the audit reports: document histories and SLA figures.</summary>
+    ReportQueries Reports { get; }
 }

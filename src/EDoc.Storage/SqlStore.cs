@@ -31,6 +31,7 @@ public abstract class SqlStore : IEDocStore
         Keys = new ServerKeys(provider);
         Workflow = new WorkflowQueries(db);
         SigningKeys = new KeyQueries(db);
+        Reports = new ReportQueries(db);
     }
 
     /// <inheritdoc />
@@ -62,6 +63,9 @@ public abstract class SqlStore : IEDocStore
 
     /// <inheritdoc />
     public KeyQueries SigningKeys { get; }
+
+    /// <inheritdoc />
+    public ReportQueries Reports { get; }
 
     /// <inheritdoc />
     public Task MigrateAsync(CancellationToken ct) => new Migrator(_provider).MigrateAsync(ct);

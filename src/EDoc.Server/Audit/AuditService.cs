@@ -7,7 +7,7 @@ namespace EDoc.Server.Audit;
 
 /// <summary>gRPC AuditService: maps calls to the audit reads.</summary>
 [Authorize]
-internal sealed class AuditService(AuditReads reads) : Contracts.V1.AuditService.AuditServiceBase
+internal sealed class AuditService(AuditReads reads, AuditReports reports) : Contracts.V1.AuditService.AuditServiceBase
 {
     public override Task<ListEventsResponse> ListEvents(ListEventsRequest request, ServerCallContext context) =>
         reads.ListEventsAsync(context.Caller(), request, context.CancellationToken);
@@ -29,4 +29,10 @@ internal sealed class AuditService(AuditReads reads) : Contracts.V1.AuditService
 
     public override Task ExportLog(ExportLogRequest request, IServerStreamWriter<LogEvent> responseStream, ServerCallContext context) =>
         reads.ExportLogAsync(context.Caller(), request, responseStream, context.CancellationToken);
+
+    public override Task<GetDocumentHistoryResponse> GetDocumentHistory(GetDocumentHistoryRequest request, ServerCallContext context) =>
+        reports.GetDocumentHistoryAsync(context.Caller(), request, context.CancellationToken);
+
+    public override Task<SlaReport> GetSlaReport(GetSlaReportRequest request, ServerCallContext context) =>
+        reports.GetSlaReportAsync(context.Caller(), request, context.CancellationToken);
 }

@@ -55,6 +55,7 @@ public static class EDocServerExtensions
         builder.Services.AddSingleton<CheckpointSigner>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CheckpointSigner>());
         builder.Services.AddSingleton<AuditReads>();
+        builder.Services.AddSingleton<AuditReports>();
         builder.Services.AddSingleton<StoreStartup>();
         builder.Services.AddSingleton<WorkflowLookups>();
         builder.Services.AddSingleton<WorkflowCommands>();
