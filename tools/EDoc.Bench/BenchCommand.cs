@@ -8,7 +8,7 @@ namespace EDoc.Bench;
 
 /// <summary>
 /// The command line: <c>[--store postgres|sqlite] [--scenario NAME…] [--duration 20s] [--concurrency 1,8,32,128]
-/// [--quick] [--employees N] [--results DIR]</c>. Every run is bounded: at most 10 minutes per level and 1,024 callers.
+/// [--quick] [--employees N] [--documents N] [--results DIR]</c>. Every run is bounded: at most 10 minutes per level and 1,024 callers.
 /// </summary>
 internal static class BenchCommand
 {
@@ -24,6 +24,9 @@ internal static class BenchCommand
 
     /// <summary>Enough rows that a quick run exercises the bulk loader and pages through a list bigger than the demo's.</summary>
     private const int QuickEmployees = 10_000;
+
+    /// <summary>Enough documents that a quick run exercises the documents loader and the inbox/proof scenarios on a real log.</summary>
+    private const int QuickDocuments = 20_000;
 
     public static RootCommand Create(Func<BenchOptions, CancellationToken, Task<int>> run)
     {
@@ -55,6 +58,14 @@ internal static class BenchCommand
         {
             if (r.GetValue(employees) is < 0 or > MaxEmployees) r.AddError($"--employees must be 0 to {MaxEmployees:N0}.");
         });
+        var documents = new Option<int?>("--documents")
+        {
+            Description = $"Bulk-load N documents, each with a route and one open APPROVE task, via COPY (postgres only; quick default {QuickDocuments:N0})",
+        };
+        documents.Validators.Add(r =>
+        {
+            if (r.GetValue(documents) is < 0 or > MaxEmployees) r.AddError($"--documents must be 0 to {MaxEmployees:N0}.");
+        });
         var results = new Option<string>("--results")
         {
             Description = "Directory for the JSON and Markdown reports",
@@ -63,12 +74,14 @@ internal static class BenchCommand
 
         var root = new RootCommand("EDoc.Bench: drives the real server over gRPC and reports ratios to baselines measured in the same run")
         {
-            store, scenarios, duration, concurrency, quick, employees, results,
+            store, scenarios, duration, concurrency, quick, employees, documents, results,
         };
         root.Validators.Add(r =>
         {
             if (r.GetValue(store) == "sqlite" && r.GetValue(employees) > 0)
                 r.AddError("--employees needs --store postgres: the bulk loader uses PostgreSQL's COPY.");
+            if (r.GetValue(store) == "sqlite" && r.GetValue(documents) > 0)
+                r.AddError("--documents needs --store postgres: the bulk loader uses PostgreSQL's COPY.");
         });
         root.SetAction((parse, ct) =>
         {
@@ -84,7 +97,8 @@ internal static class BenchCommand
                 Given(parse, concurrency) ? parse.GetValue(concurrency)! : isQuick ? QuickConcurrency : FullConcurrency,
                 isQuick,
                 parse.GetValue(employees) ?? (isQuick && storeName == "postgres" ? QuickEmployees : 0),
-                parse.GetValue(results)!), ct);
+                parse.GetValue(results)!,
+                parse.GetValue(documents) ?? (isQuick && storeName == "postgres" ? QuickDocuments : 0)), ct);
         });
         return root;
     }

@@ -9,6 +9,7 @@ namespace EDoc.Bench;
 /// <param name="Concurrency">Numbers of concurrent callers, one level each.</param>
 /// <param name="Quick">The smoke run CI makes: short levels, every scenario and baseline.</param>
 /// <param name="Employees">Employees to bulk-load into the demo agency before the scenarios (PostgreSQL only).</param>
+/// <param name="Documents">Documents, each with a route and one open task, to bulk-load first (PostgreSQL only).</param>
 /// <param name="ResultsDirectory">Where the JSON and Markdown files go.</param>
 internal sealed record BenchOptions(
     string Store,
@@ -19,4 +20,5 @@ internal sealed record BenchOptions(
     IReadOnlyList<int> Concurrency,
     bool Quick,
     int Employees,
-    string ResultsDirectory);
+    string ResultsDirectory,
+    int Documents = 0);

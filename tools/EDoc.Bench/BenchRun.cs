@@ -34,10 +34,12 @@ internal sealed class BenchRun(BenchOptions options, TextWriter output, TextWrit
         await using var store = await BenchStore.StartAsync(options.Store, ct);
         await using var server = await BenchServer.StartAsync(store);
         using var channels = new ChannelPool(server.Address);
-        var target = new ScenarioTarget(channels, await server.SignInAsync(AgencyAdmin, DemoDirectory.EmployeePassword, ct), AgencyId);
+        var target = new ScenarioTarget(channels, await server.SignInAsync(AgencyAdmin, DemoDirectory.EmployeePassword, ct), AgencyId,
+            options.Quick);
         Progress($"Server pid {server.Probe.ProcessId} listening on {server.Address}");
 
         await LoadEmployeesAsync(store, server, target, ct);
+        await LoadDocumentsAsync(store, server, target, ct);
         var cpu = new CpuMeter(server.Probe, store.DatabaseProcess);
         var (baselines, otherCores) = await MeasureBaselinesAsync(store, cpu, ct);
         var results = await RunScenariosAsync(scenarios, target, new LoadDriver(server.Probe, cpu, store.Counters), ct);
@@ -75,11 +77,36 @@ internal sealed class BenchRun(BenchOptions options, TextWriter output, TextWrit
         Progress($"  the server reads {loaded.Id} ({loaded.Username}); VerifyLog: {verified.Checked:N0} entries valid");
     }
 
+    private async Task LoadDocumentsAsync(BenchStore store, BenchServer server, ScenarioTarget target, CancellationToken ct)
+    {
+        if (options.Documents == 0) return;
+        var loader = store.BulkLoader ?? throw new InvalidOperationException($"The {store.Name} store has no bulk loader.");
+        Progress($"Bulk-loading {options.Documents:N0} documents with a route and an open task each into {AgencyId} with COPY …");
+        var clock = Stopwatch.StartNew();
+        await loader.LoadDocumentsAsync(options.Documents, AgencyId, ct);
+        Progress($"  loaded in {clock.Elapsed.TotalSeconds:0.0} s; checking them through the server …");
+
+        // The rows must be what the server's read path understands, and the log, its tree and checkpoints must verify.
+        var executor = await server.SignInAsync("shym.executor", DemoDirectory.EmployeePassword, ct);
+        var workflow = new WorkflowService.WorkflowServiceClient(target.Channels.For(0));
+        var inbox = await workflow.ListTasksAsync(new ListTasksRequest { Scope = TaskScope.Mine, PageSize = 5 }, executor, cancellationToken: ct);
+        var route = await workflow.GetRouteAsync(new GetRouteRequest { Id = "bench-route-00000000" }, executor, cancellationToken: ct);
+        var admin = await server.SignInAsync(DemoDirectory.AdminUsername, server.AdminPassword, ct);
+        var verified = await new AuditService.AuditServiceClient(target.Channels.For(0))
+            .VerifyLogAsync(new VerifyLogRequest(), admin, cancellationToken: ct);
+        if (!verified.Valid)
+            throw new InvalidOperationException(
+                $"The bulk load broke the log: VerifyLog found '{verified.Problem}' at sequence {verified.FirstBadSequence}.");
+        Progress($"  the server lists {inbox.Tasks.Count} of shym.executor's tasks (first {inbox.Tasks.FirstOrDefault()?.Id}), reads route " +
+                 $"{route.Id} ({route.Status}, {route.Tasks.Count} task); VerifyLog: {verified.Checked:N0} entries valid");
+    }
+
     /// <summary>Measures every baseline; also returns how many cores other processes kept busy meanwhile.</summary>
     private async Task<(IReadOnlyList<BaselineFigure> Figures, double OtherCores)> MeasureBaselinesAsync(BenchStore store, CpuMeter cpu,
         CancellationToken ct)
     {
-        IBaseline[] baselines = [.. CpuBaseline.All, new DurableCommitBaseline(store.CommitTarget), new FsyncBaseline(store.DataDirectory)];
+        IBaseline[] baselines = [.. CpuBaseline.All, new DurableCommitBaseline(store.CommitTarget), new FsyncBaseline(store.DataDirectory),
+            new MerkleShareBaseline(store.CommitTarget)];
         var figures = new List<BaselineFigure>();
         var before = cpu.Read();
         var clock = Stopwatch.StartNew();

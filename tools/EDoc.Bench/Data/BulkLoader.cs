@@ -1,6 +1,7 @@
 using EDoc.Domain.Access;
 using EDoc.Domain.Audit;
 using EDoc.Domain.Directory;
+using EDoc.Domain.Events;
 using EDoc.Storage.EventLog;
 using Npgsql;
 using NpgsqlTypes;
@@ -73,6 +74,74 @@ internal sealed class BulkLoader(string connectionString)
         await using var analyze = new NpgsqlCommand("ANALYZE events, merkle_nodes, streams, employees, credentials", connection);
         await analyze.ExecuteNonQueryAsync(ct);
         return EmployeeId(0);
+    }
+
+    /// <summary>
+    /// Loads <paramref name="count"/> draft documents of <paramref name="agencyId"/>, each with a route of one open APPROVE task
+    /// (see <see cref="DocumentsLoad"/>): events, merkle_nodes, streams, documents, routes and tasks, as one transaction.
+    /// </summary>
+    public async Task LoadDocumentsAsync(int count, string agencyId, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            var nextSequence = await ScalarAsync(connection, "SELECT next_sequence FROM log_head WHERE id = 1 FOR UPDATE", ct);
+            var frontier = await FrontierAsync(connection, nextSequence - 1, ct);
+            var now = Micros.ToTime(Micros.From(DateTimeOffset.UtcNow));
+            var recordedAt = Micros.From(now);
+            for (var start = 0; start < count; start += Chunk / 4)
+            {
+                var items = Enumerable.Range(start, Math.Min(Chunk / 4, count - start))
+                    .Select(n => DocumentsLoad.Build(n, agencyId, now)).ToArray();
+                var events = new List<object?[]>();
+                var tasks = new List<object?[]>();
+                foreach (var item in items)
+                {
+                    var first = nextSequence;
+                    foreach (var (stream, version, e) in item.Events)
+                        events.Add(EventRow(nextSequence++, stream, version, agencyId, e, DocumentsLoad.Author, recordedAt));
+                    foreach (var (eventIndex, row) in item.Tasks)
+                    {
+                        row[12] = first + eventIndex;
+                        tasks.Add(row);
+                    }
+                }
+                var nodes = events.SelectMany(row => frontier.Append((byte[])row[^1]!)).ToArray();
+                await CopyAsync(connection,
+                    "events (sequence, stream_id, stream_version, agency_id, event_type, payload, actor_id, on_behalf_of, request_id, recorded_at, leaf_hash)",
+                    events, ct);
+                await CopyAsync(connection, "merkle_nodes (level, idx, hash)",
+                    nodes.Select(n => new object?[] { n.Subtree.Level, n.Subtree.Index, n.Hash }), ct);
+                await CopyAsync(connection, "streams (stream_id, version)",
+                    items.SelectMany(i => i.Streams).Select(s => new object?[] { s.Stream, s.Version }), ct);
+                await CopyAsync(connection,
+                    "documents (id, agency_id, kind, status, title, correspondent, registration_number, registered_at, created_at, updated_at, version, state, title_folded, correspondent_folded)",
+                    items.Select(i => i.Document), ct);
+                await CopyAsync(connection, "routes (id, document_id, agency_id, status, document_title, version, state, history)",
+                    items.Select(i => i.Route), ct);
+                await CopyAsync(connection,
+                    "tasks (id, route_id, document_id, agency_id, assignee_id, status, due_date, escalated_for, escalated_to, document_title, main, assigned_at, changed_seq, last_change, version, state)",
+                    tasks, ct);
+            }
+
+            await using var head = new NpgsqlCommand("UPDATE log_head SET next_sequence = @next WHERE id = 1", connection);
+            head.Parameters.AddWithValue("next", nextSequence);
+            await head.ExecuteNonQueryAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        await using var analyze = new NpgsqlCommand("ANALYZE events, merkle_nodes, streams, documents, routes, tasks", connection);
+        await analyze.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>An events row of any event, the leaf hash last.</summary>
+    private static object?[] EventRow(long sequence, string stream, long version, string agencyId, DomainEvent e, string actor, long recordedAt)
+    {
+        var type = EventSerializer.TypeName(e);
+        var payload = EventSerializer.Serialize(e);
+        var leafHash = MerkleHash.Leaf(CanonicalEvent.Encode(sequence, stream, version, agencyId, type, payload, actor,
+            onBehalfOf: null, requestId: null, recordedAt));
+        return [sequence, stream, version, agencyId, type, payload, actor, null, null, recordedAt, leafHash];
     }
 
     /// <summary>Ids that sort before the demo employees', so the first pages of the list are the loaded ones.</summary>

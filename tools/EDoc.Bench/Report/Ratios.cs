@@ -21,6 +21,7 @@ internal sealed class Ratios(IReadOnlyList<BaselineFigure> baselines, IReadOnlyL
         Comparison.Ceiling => "ceiling",
         Comparison.DurableCommit => "commit(1)",
         Comparison.PasswordHashing => "PBKDF2×cores",
+        Comparison.RawSha256 => "raw SHA-256",
         _ => against.ToString(),
     };
 
@@ -31,6 +32,8 @@ internal sealed class Ratios(IReadOnlyList<BaselineFigure> baselines, IReadOnlyL
         Comparison.DurableCommit => Figure("commit-1"),
         // Hashing runs on every core at once; the figure is per core.
         Comparison.PasswordHashing => Figure("pbkdf2") * Environment.ProcessorCount,
+        // Calls re-checking the whole log: the hash rate in calls of that many events, so the ratio is events/s ÷ hashes/s.
+        Comparison.RawSha256 => AuditVerifyScenario.EventsPerCall > 0 ? Figure("sha256") / AuditVerifyScenario.EventsPerCall : null,
         _ => null,
     };
 

@@ -16,7 +16,8 @@ internal static class ReportBuilder
                 s.ComparedWith.Select(c => new RatioFigure(c, ratios.Of(r, c))).ToArray(),
                 Goal.All.Where(g => g.AppliesTo(r)).Select(g => g.Check(r, ratios)).ToArray())).ToArray())).ToArray();
         var goals = Goal.All.Select(g => new GoalSummary(g.Text,
-            sections.SelectMany(s => s.Rows).SelectMany(r => r.Goals).Where(c => c.Goal == g.Text).ToArray())).ToArray();
+            [.. sections.SelectMany(s => s.Rows).SelectMany(r => r.Goals).Where(c => c.Goal == g.Text),
+             .. g.CheckBaselines(measured) is { } check ? [check] : Array.Empty<GoalCheck>()])).ToArray();
         return new BenchReport(run, [.. RpcBaselines(results), .. measured], sections, goals, serverPeakRss);
     }
 

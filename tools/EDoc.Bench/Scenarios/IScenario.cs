@@ -36,4 +36,7 @@ internal enum Comparison
 
     /// <summary>ASP.NET Core Identity's password hash, on every core of the machine.</summary>
     PasswordHashing,
+
+    /// <summary>(c) raw SHA-256 of a 256-byte event on one core, set against the events one call re-checks per second.</summary>
+    RawSha256,
 }

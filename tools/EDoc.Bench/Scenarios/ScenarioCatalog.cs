@@ -22,5 +22,9 @@ internal static class ScenarioCatalog
         new ListEmployeesScenario(),
         new CreateOrgUnitScenario(),
         new CreateEmployeeScenario(),
+        new DecisionsScenario(),
+        new InboxScenario(),
+        new ProofScenario(),
+        new AuditVerifyScenario(),
     ];
 }

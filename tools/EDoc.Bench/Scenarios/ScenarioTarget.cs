@@ -7,4 +7,5 @@ namespace EDoc.Bench.Scenarios;
 /// <param name="Channels">Channels to the server under test.</param>
 /// <param name="AgencyAdmin">Bearer-token metadata of the administrator of <paramref name="AgencyId"/>.</param>
 /// <param name="AgencyId">The demo agency the scenarios read and write.</param>
-internal sealed record ScenarioTarget(ChannelPool Channels, Metadata AgencyAdmin, string AgencyId);
+/// <param name="Quick">A --quick smoke run: scenarios with costly set-up or calls keep them small.</param>
+internal sealed record ScenarioTarget(ChannelPool Channels, Metadata AgencyAdmin, string AgencyId, bool Quick = false);
