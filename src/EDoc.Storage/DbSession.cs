@@ -112,9 +112,6 @@ public static class DbReaderExtensions
     /// <summary>The string, or null for SQL NULL.</summary>
     public static string? NullableString(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    /// <summary>The number, or null for SQL NULL.</summary>
-    public static long? NullableInt64(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
-
     /// <summary>The microsecond timestamp as an instant.</summary>
     public static DateTimeOffset Time(this DbDataReader r, int i) => EventLog.Micros.ToTime(r.GetInt64(i));
 

@@ -35,8 +35,11 @@ public sealed record Document(
     /// <summary>The current content version, or null before the first upload.</summary>
     public ContentVersion? Content => ContentVersions.Count == 0 ? null : ContentVersions[^1];
 
+    /// <summary>What every document stream id starts with.</summary>
+    public const string StreamPrefix = "document-";
+
     /// <summary>The stream id of a document: one stream per aggregate, named kind-id like the storage's others.</summary>
-    public static string StreamIdFor(string documentId) => "document-" + documentId;
+    public static string StreamIdFor(string documentId) => StreamPrefix + documentId;
 
     /// <summary>The draft a <see cref="DocumentCreated"/> event brings into being; <paramref name="at"/> is also its receipt time.</summary>
     public static Document From(DocumentCreated e, DateTimeOffset at, long version) =>

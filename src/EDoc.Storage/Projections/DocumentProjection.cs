@@ -8,8 +8,6 @@ namespace EDoc.Storage.Projections;
 /// <summary>The documents and journals tables; <see cref="Document"/> decides what each event changes.</summary>
 internal sealed class DocumentProjection : IProjection
 {
-    private const string DocumentStreamPrefix = "document-";
-
     public async Task ApplyAsync(DbSession session, RecordedEvent recorded, DomainEvent e, CancellationToken ct)
     {
         switch (e)
@@ -24,8 +22,8 @@ internal sealed class DocumentProjection : IProjection
                 await JournalsTable.InsertAsync(session, RegistrationJournal.From(journal, recorded.RecordedAt, recorded.StreamVersion), ct);
                 break;
             default:
-                if (!recorded.StreamId.StartsWith(DocumentStreamPrefix, StringComparison.Ordinal)) break;
-                var id = recorded.StreamId[DocumentStreamPrefix.Length..];
+                if (!recorded.StreamId.StartsWith(Document.StreamPrefix, StringComparison.Ordinal)) break;
+                var id = recorded.StreamId[Document.StreamPrefix.Length..];
                 var current = await DocumentsTable.GetAsync(session, id, ct)
                               ?? throw new InvalidOperationException($"Document '{id}' has no row.");
                 await DocumentsTable.UpsertAsync(session, current.Apply(e, recorded.RecordedAt, recorded.StreamVersion), ct);
