@@ -32,6 +32,25 @@ public sealed record Document(
     /// <summary>Whether a resolution has put the document on control.</summary>
     public bool OnControl => Control is not null;
 
+    /// <summary>How many routes on the document have started and not ended; the document shows IN_ROUTE while any has.</summary>
+    public int RoutesInProgress { get; init; }
+
+    /// <summary>
+    /// The status the document has apart from its routes, which it returns to when the last route on it ends: a draft
+    /// stays a draft (approved before registration), a registered document is registered again, whatever the outcome.
+    /// </summary>
+    /// <remarks>
+    /// The outcome does not pick the status: <see cref="DocumentStatus"/> has no approved, rejected or executed, and the
+    /// route itself keeps that answer. A records officer expects an approved and signed letter back as REGISTERED, since
+    /// that is what the registrar dispatches (<see cref="DocumentRules.Send"/>); a rejected one back where it was, for
+    /// rework or withdrawal; and an executed one still open until the office has checked the execution, taken it off
+    /// control and filed it, which is its own act (<see cref="DocumentRules.Close"/>), never a side effect of a route.
+    /// </remarks>
+    public DocumentStatus StatusApartFromRoutes => Status != DocumentStatus.InRoute ? Status
+        : Registration is null ? (Origin is null ? DocumentStatus.Draft : DocumentStatus.AwaitingRegistration)
+        : Deliveries.Count > 0 ? DocumentStatus.Sent
+        : DocumentStatus.Registered;
+
     /// <summary>The current content version, or null before the first upload.</summary>
     public ContentVersion? Content => ContentVersions.Count == 0 ? null : ContentVersions[^1];
 
@@ -70,7 +89,8 @@ public sealed record Document(
             },
             DocumentRegistered r => this with
             {
-                Status = DocumentStatus.Registered,
+                // A draft registered while still on its approval route stays IN_ROUTE until the route ends.
+                Status = RoutesInProgress > 0 ? DocumentStatus.InRoute : DocumentStatus.Registered,
                 Registration = new DocumentRegistration(r.JournalId, r.Number, r.Sequence, r.Year, r.RegisteredAt, r.RegisteredOn,
                     r.ReceivedOn, r.RegisteredBy),
                 DueDate = r.DueDate,
@@ -93,9 +113,22 @@ public sealed record Document(
             },
             DocumentPutOnControl c => this with { Control = new DocumentControl(c.ControllerId, c.DueDate) },
             DocumentClosed => this with { Status = DocumentStatus.Closed },
+            // Closed is final: a route on a closed document is counted but does not reopen it.
+            DocumentRouted => this with
+            {
+                RoutesInProgress = RoutesInProgress + 1, Status = Status == DocumentStatus.Closed ? Status : DocumentStatus.InRoute,
+            },
+            DocumentRouteEnded => AfterRoute(),
             _ => this,
         };
         return next with { Version = version, UpdatedAt = at };
+    }
+
+    // Another route may still be under way (a resolution beside an approval route): only the last one to end moves the status.
+    private Document AfterRoute()
+    {
+        var left = Math.Max(0, RoutesInProgress - 1);
+        return this with { RoutesInProgress = left, Status = left > 0 ? Status : StatusApartFromRoutes };
     }
 
     // The receipt completes the oldest open delivery to that agency; a repeated receipt changes nothing.

@@ -1,4 +1,5 @@
 using EDoc.Domain.Events;
+using EDoc.Domain.Workflow;
 
 namespace EDoc.Domain.Documents;
 
@@ -65,6 +66,18 @@ public sealed record AppealForwarded(
 
 /// <summary>A resolution put the document on control: <paramref name="ControllerId"/> watches it until <paramref name="DueDate"/>.</summary>
 public sealed record DocumentPutOnControl(string DocumentId, string ControllerId, DateOnly DueDate) : DomainEvent;
+
+/// <summary>
+/// A route (an approval, signing or execution route, or a head's resolution) started on the document; it shows IN_ROUTE
+/// until every route on it has ended. Appended beside the route's own RouteStarted or ResolutionIssued.
+/// </summary>
+public sealed record DocumentRouted(string DocumentId, string RouteId) : DomainEvent;
+
+/// <summary>
+/// A route on the document ended: every stage completed, a participant rejected it, or it was withdrawn
+/// (<paramref name="Outcome"/>). Appended beside the route's RouteCompleted, RouteRejected or RouteCancelled.
+/// </summary>
+public sealed record DocumentRouteEnded(string DocumentId, string RouteId, RouteStatus Outcome) : DomainEvent;
 
 /// <summary>A document was done with and filed; it changes no more.</summary>
 public sealed record DocumentClosed(string DocumentId, string ClosedBy) : DomainEvent;

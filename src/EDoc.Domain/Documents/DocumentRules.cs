@@ -1,6 +1,8 @@
 using EDoc.Domain.Access;
 using EDoc.Domain.Calendar;
 using EDoc.Domain.Errors;
+using EDoc.Domain.Events;
+using EDoc.Domain.Workflow;
 
 namespace EDoc.Domain.Documents;
 
@@ -263,13 +265,14 @@ public static class DocumentRules
     }
 
     /// <summary>
-    /// Sets up a registration journal; journals are agency settings, so an agency admin does it. Without a format the
-    /// default <c>{index}/{seq}-{yyyy}</c> applies.
+    /// Sets up a registration journal: an agency admin (journals are agency settings) or a registrar, since under
+    /// Kazakhstan's records rules the records office keeps the journals it registers in. Without a format the default
+    /// <c>{index}/{seq}-{yyyy}</c> applies.
     /// </summary>
     public static JournalCreated CreateJournal(Caller caller, string agencyId, string journalId, string? index, string? name,
         string? numberFormat, IReadOnlyList<DocumentKind>? kinds)
     {
-        caller.EnsureActs(agencyId, "Agency", agencyId, "Creating a registration journal", Role.AgencyAdmin);
+        caller.EnsureActs(agencyId, "Agency", agencyId, "Creating a registration journal", Role.AgencyAdmin, Role.Registrar);
         var violations = new Violations();
         violations.Id("journal.id", journalId);
         violations.Text("journal.index", index, maxLength: MaxJournalIndexLength);
@@ -282,6 +285,24 @@ public static class DocumentRules
         violations.ThrowIfAny();
         return new JournalCreated(journalId, agencyId, index!.Trim(), name!.Trim(), pattern, kinds!.Distinct().Order().ToArray());
     }
+
+    /// <summary>
+    /// The events a document's own stream gets beside a route's: <see cref="DocumentRouted"/> when a route or resolution
+    /// starts on it, <see cref="DocumentRouteEnded"/> when one completes, is rejected or is cancelled; none otherwise.
+    /// The one place where routes move a document's status, so every workflow command appends what this returns.
+    /// </summary>
+    public static IReadOnlyList<DomainEvent> FollowRoute(IEnumerable<DomainEvent> routeEvents) =>
+        routeEvents.Select(e => e switch
+            {
+                RouteStarted s => new DocumentRouted(s.DocumentId, s.RouteId),
+                ResolutionIssued r => new DocumentRouted(r.DocumentId, r.RouteId),
+                RouteCompleted c => new DocumentRouteEnded(c.DocumentId, c.RouteId, RouteStatus.Completed),
+                RouteRejected r => new DocumentRouteEnded(r.DocumentId, r.RouteId, RouteStatus.Rejected),
+                RouteCancelled c => new DocumentRouteEnded(c.DocumentId, c.RouteId, RouteStatus.Cancelled),
+                _ => (DomainEvent?)null,
+            })
+            .OfType<DomainEvent>()
+            .ToArray();
 
     /// <summary>Whether the text is a SHA-256 in hexadecimal (either case; stored lowercase).</summary>
     public static bool IsSha256Hex(string? value) => value is { Length: 64 } && value.All(char.IsAsciiHexDigit);
@@ -311,7 +332,8 @@ public static class DocumentRules
             throw new FailedPreconditionException("DOCUMENT_SENT", $"Document '{doc.Id}' has been sent and can no longer change.", doc.Id);
         var registrar = caller.AgencyId == doc.AgencyId && caller.Roles.Contains(Role.Registrar);
         if (caller.IsAdmin || registrar) return;
-        if (doc.Status == DocumentStatus.Draft)
+        // A draft on its approval route is still its author's to rework.
+        if (doc.StatusApartFromRoutes == DocumentStatus.Draft)
         {
             if (caller.Id == doc.AuthorId) return;
             throw new PermissionDeniedException($"{action} of a draft needs its author or a registrar.", "NOT_AUTHOR");

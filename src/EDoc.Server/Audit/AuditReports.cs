@@ -134,6 +134,8 @@ internal static class HistorySummaries
         AppealForwarded f => $"forwarded to {f.ToAgencyId} by {f.ForwardedBy}",
         DocumentPutOnControl c => $"put on control of {c.ControllerId} until {Day(c.DueDate)}",
         DocumentClosed c => $"closed by {c.ClosedBy}",
+        DocumentRouted r => $"in route {r.RouteId}",
+        DocumentRouteEnded r => $"route {r.RouteId} ended ({r.Outcome})",
         Domain.Workflow.RouteStarted s => $"route {s.RouteId} with {s.Stages.Count} stage(s) started by {s.AuthorId}",
         Domain.Workflow.ResolutionIssued r => $"resolution by {r.AuthorId} to {string.Join(", ", r.ExecutorIds)}, due {Day(r.DueDate)}",
         Domain.Workflow.StageStarted s => $"stage {s.StageIndex + 1} started",

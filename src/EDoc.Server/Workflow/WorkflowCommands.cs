@@ -59,7 +59,7 @@ internal sealed class WorkflowCommands(
             await lookups.EnsureParticipantsAsync(document.AgencyId, "stages", stages, ct);
             var row = Started(events, document.Title, caller.Id, now);
             return new Decision<Proto.Route>(WorkflowMapping.ToProto(row, Calendar.ToAlmatyDate(now)),
-                new StreamWrite(WorkflowStreams.Route(routeId), document.AgencyId, 0, events));
+                RouteWrites(routeId, document.Id, document.AgencyId, 0, events));
         }, ct);
     }
 
@@ -123,11 +123,10 @@ internal sealed class WorkflowCommands(
                 await lookups.EnsureColleagueAsync(document.AgencyId, $"executor_ids[{i}]", executors[i], ct);
             await lookups.EnsureColleagueAsync(document.AgencyId, "controller_id", request.ControllerId, ct);
             var row = Started(events, document.Title, caller.Id, now);
-            // The control mark belongs to the document; any version of it will do, the resolution changes nothing else there.
+            // The control mark belongs to the document, beside the IN_ROUTE status the resolution's route gives it.
             var control = new DocumentPutOnControl(document.Id, request.ControllerId, dueDate.Value);
             return new Decision<Proto.Route>(WorkflowMapping.ToProto(row, Calendar.ToAlmatyDate(now)),
-                new StreamWrite(WorkflowStreams.Route(routeId), document.AgencyId, 0, events),
-                new StreamWrite(Document.StreamIdFor(document.Id), document.AgencyId, null, [control]));
+                RouteWrites(routeId, document.Id, document.AgencyId, 0, events, control));
         }, ct);
     }
 
@@ -168,7 +167,22 @@ internal sealed class WorkflowCommands(
         var task = after.Route.FindTask(taskId)!;
         // The route's version as read is the expected one: a concurrent answer on the route makes this one decide again.
         return new Decision<Proto.RouteTask>(WorkflowMapping.ToProto(after, task, Calendar.ToAlmatyDate(now)),
-            new StreamWrite(WorkflowStreams.Route(row.Route.Id), row.Route.AgencyId, row.Route.Version, events));
+            RouteWrites(row.Route.Id, row.Route.DocumentId, row.Route.AgencyId, row.Route.Version, events));
+    }
+
+    /// <summary>
+    /// The route's events on its stream, and on the document's stream what they mean for the document
+    /// (<see cref="DocumentRules.FollowRoute"/>) after <paramref name="documentEvents"/>. The document's status is thus
+    /// event-sourced in its own stream and its version moves with it, so an UpdateDocument naming the version from
+    /// before the route started or ended gets ABORTED. Any document version will do here: a route changes nothing on
+    /// the document that an edit could have invalidated.
+    /// </summary>
+    private static StreamWrite[] RouteWrites(string routeId, string documentId, string agencyId, long expectedRouteVersion,
+        IReadOnlyList<DomainEvent> events, params DomainEvent[] documentEvents)
+    {
+        var route = new StreamWrite(WorkflowStreams.Route(routeId), agencyId, expectedRouteVersion, events);
+        DomainEvent[] onDocument = [.. documentEvents, .. DocumentRules.FollowRoute(events)];
+        return onDocument.Length == 0 ? [route] : [route, new StreamWrite(Document.StreamIdFor(documentId), agencyId, null, onDocument)];
     }
 
     private static RouteRow Started(IReadOnlyList<DomainEvent> events, string documentTitle, string actorId, DateTimeOffset now) =>

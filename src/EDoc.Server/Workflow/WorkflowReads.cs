@@ -51,9 +51,15 @@ internal sealed class WorkflowReads(IEDocStore store, WorkflowLookups lookups, P
         var size = PageTokens.Size(request.PageSize);
         var today = Today;
         var status = request.Status == Proto.TaskStatus.Unspecified ? (RouteTaskStatus?)null : (RouteTaskStatus)(int)request.Status;
-        var filter = request.Scope == Proto.TaskScope.MyUnit
-            ? new TaskFilter(null, await UnitOfAsync(caller, ct), status, dueBefore, request.OverdueOnly ? today : null)
-            : new TaskFilter(await AssigneesAsync(caller, ct), null, status, dueBefore, request.OverdueOnly ? today : null);
+        TaskFilter filter;
+        if (request.Scope == Proto.TaskScope.MyUnit)
+            filter = new TaskFilter(null, await UnitOfAsync(caller, ct), status, dueBefore, request.OverdueOnly ? today : null);
+        else
+        {
+            // The overdue tasks escalated to them too, as WatchTasks streams them: a supervisor acts on what their staff missed.
+            var assignees = await AssigneesAsync(caller, ct);
+            filter = new TaskFilter(assignees, null, status, dueBefore, request.OverdueOnly ? today : null, EscalatedToIds: assignees);
+        }
         // The filter is part of the token's list, so a token cannot be replayed with other filters.
         var list = $"tasks\n{caller.Id}\n{request.Scope}\n{request.Status}\n{request.DueBefore}\n{request.OverdueOnly}";
         var page = await store.Workflow.ListTasksAsync(filter, tokens.Decode(request.PageToken, list), size, ct);

@@ -57,8 +57,13 @@ public sealed record TaskRow(
 /// <param name="Status">Only this status.</param>
 /// <param name="DueOnOrBefore">Only tasks due on or before this day.</param>
 /// <param name="OverdueOn">Only open tasks due before this day.</param>
+/// <param name="EscalatedToIds">
+/// Also the tasks of others escalated to these employees (a supervisor's inbox holds what their staff missed); the other
+/// filters apply to them too.
+/// </param>
 public sealed record TaskFilter(
-    IReadOnlyList<string>? AssigneeIds, string? OrgUnitId, RouteTaskStatus? Status, DateOnly? DueOnOrBefore, DateOnly? OverdueOn);
+    IReadOnlyList<string>? AssigneeIds, string? OrgUnitId, RouteTaskStatus? Status, DateOnly? DueOnOrBefore, DateOnly? OverdueOn,
+    IReadOnlyList<string>? EscalatedToIds = null);
 
 /// <summary>Reads of routes, route templates and the task inbox.</summary>
 public sealed class WorkflowQueries(QueryRunner db)

@@ -12,8 +12,9 @@ internal static class TasksTable
     /// <summary>The due date of a task without a deadline: sorts after every real one.</summary>
     private const string NoDueDate = "9999-12-31";
 
-    private const string Select =
-        "SELECT state, route_id, document_id, agency_id, document_title, assigned_at, changed_seq, last_change FROM tasks";
+    private const string Columns = "state, route_id, document_id, agency_id, document_title, assigned_at, changed_seq, last_change";
+
+    private const string Select = "SELECT " + Columns + " FROM tasks";
 
     private static TaskRow Map(DbDataReader r) =>
         new(StateJson.Deserialize<RouteTask>(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Time(5),
@@ -44,15 +45,29 @@ internal static class TasksTable
         ("assigned", Micros.From(assignedAt)), ("seq", recorded.Sequence), ("change", recorded.EventType), ("version", task.Version),
         ("state", StateJson.Serialize(task)));
 
-    /// <summary>Keyset page on (due_date, id), which the (assignee_id, status, due_date, id) index serves per assignee.</summary>
+    /// <summary>
+    /// Keyset page on (due_date, id), which the (assignee_id, status, due_date, id) index serves per assignee. With
+    /// escalations, the escalated tasks are a second page of the same shape that the partial (escalated_to, status,
+    /// due_date, id) index serves, merged by one more ORDER BY … LIMIT: two index range scans, never an OR that would
+    /// make the database read and sort every task of the assignee.
+    /// </summary>
     public static async Task<Page<TaskRow>> ListAsync(DbSession session, TaskFilter filter, string? after, int size, CancellationToken ct)
     {
         var conditions = new List<string>();
         var parameters = new List<(string, object?)> { ("limit", size + 1) };
+        string? own = null;
         if (filter.AssigneeIds is { } assignees)
         {
             var (list, values) = DbSession.InList("a", assignees);
-            conditions.Add($"assignee_id IN ({list})");
+            own = $"assignee_id IN ({list})";
+            parameters.AddRange(values);
+        }
+        string? escalated = null;
+        if (filter.EscalatedToIds is { Count: > 0 } supervisors)
+        {
+            var (list, values) = DbSession.InList("e", supervisors);
+            // A task of the caller's own that was also escalated to them is already in the first part.
+            escalated = own is null ? $"escalated_to IN ({list})" : $"escalated_to IN ({list}) AND NOT ({own})";
             parameters.AddRange(values);
         }
         if (filter.OrgUnitId is { } unit)
@@ -83,8 +98,18 @@ internal static class TasksTable
             parameters.Add(("after_due", after[..separator]));
             parameters.Add(("after_id", after[(separator + 1)..]));
         }
-        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
-        var rows = await session.QueryAsync($"{Select}{where} ORDER BY due_date, id LIMIT @limit", Map, ct, parameters.ToArray());
+        string Where(string? first) =>
+            first is null && conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions.Prepend(first).OfType<string>());
+        var sql = escalated is null
+            ? $"{Select}{Where(own)} ORDER BY due_date, id LIMIT @limit"
+            : $"""
+               SELECT {Columns} FROM (
+                   SELECT * FROM (SELECT {Columns}, due_date, id FROM tasks{Where(own)} ORDER BY due_date, id LIMIT @limit) AS own
+                   UNION ALL
+                   SELECT * FROM (SELECT {Columns}, due_date, id FROM tasks{Where(escalated)} ORDER BY due_date, id LIMIT @limit) AS escalated
+               ) AS inbox ORDER BY due_date, id LIMIT @limit
+               """;
+        var rows = await session.QueryAsync(sql, Map, ct, parameters.ToArray());
         return Page<TaskRow>.From(rows, size, t => Day(t.Task.DueDate) + "|" + t.Task.Id);
     }
 

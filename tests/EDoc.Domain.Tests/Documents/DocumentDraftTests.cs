@@ -221,9 +221,15 @@ public class DocumentDraftTests
     }
 
     [Fact]
-    public void Registrars_do_not_set_up_journals()
+    public void Registrars_set_up_their_agencys_journals_and_heads_do_not()
     {
+        // The records office keeps the journals it registers in.
+        var journal = DocumentRules.CreateJournal(Registrar, AgencyA, "jrn-1", "01", "General", null, [DocumentKind.Incoming]);
+
+        Assert.Equal((AgencyA, "01"), (journal.AgencyId, journal.Index));
         Assert.Throws<PermissionDeniedException>(() =>
-            DocumentRules.CreateJournal(Registrar, AgencyA, "jrn-1", "01", "General", null, [DocumentKind.Incoming]));
+            DocumentRules.CreateJournal(Head, AgencyA, "jrn-2", "02", "General", null, [DocumentKind.Incoming]));
+        Assert.Throws<NotFoundException>(() =>
+            DocumentRules.CreateJournal(RegistrarB, AgencyA, "jrn-3", "03", "General", null, [DocumentKind.Incoming]));
     }
 }

@@ -35,6 +35,8 @@ public class DocumentEventJsonTests
             new AppealForwarded("doc-1", AgencyA, AgencyB, "R", "emp-1", Wednesday, "T", "S", "kk", "C", "01/1-2026", attachments, null),
             new DocumentPutOnControl("doc-1", "emp-2", new DateOnly(2026, 4, 1)),
             new DocumentClosed("doc-1", "emp-1"),
+            new DocumentRouted("doc-1", "route-1"),
+            new DocumentRouteEnded("doc-1", "route-1", EDoc.Domain.Workflow.RouteStatus.Rejected),
             new JournalCreated("jrn-1", AgencyA, "01", "General", "{index}/{seq}-{yyyy}", [DocumentKind.Incoming, DocumentKind.Order]),
         };
     }

@@ -108,15 +108,22 @@ public abstract class DocumentAccessTests(ServerFixture fixture) : DocumentTest(
     }
 
     [Fact]
-    public async Task Only_an_agency_admin_creates_journals()
+    public async Task Agency_admins_and_registrars_create_journals_and_heads_do_not()
     {
+        var head = await DocumentsAs("shym.head");
         var registrar = await DocumentsAs(Registrar);
 
-        await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "MISSING_ROLE", () => registrar.CreateJournalAsync(new CreateJournalRequest
+        await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "MISSING_ROLE", () => head.CreateJournalAsync(new CreateJournalRequest
         {
             RequestId = TestData.RequestId(),
             Journal = new Journal { AgencyId = Shymkent, Index = "09-09", Name = "Not mine", Kinds = { ProtoKind.Incoming } },
         }).ResponseAsync);
+        var journal = await registrar.CreateJournalAsync(new CreateJournalRequest
+        {
+            RequestId = TestData.RequestId(),
+            Journal = new Journal { AgencyId = Shymkent, Index = "R-" + Guid.NewGuid().ToString("N")[..6], Name = "Office's", Kinds = { ProtoKind.Incoming } },
+        });
+        Assert.Contains(journal.Id, (await registrar.ListJournalsAsync(new ListJournalsRequest { AgencyId = Shymkent })).Journals.Select(j => j.Id));
     }
 }
 

@@ -71,6 +71,39 @@ public abstract class OverdueTests(ServerFixture fixture) : WorkflowTest(fixture
         Assert.Equal((nameof(TaskOverdue), me.Id, true), (change.Change, change.Task.AssigneeId, change.Task.Overdue));
     }
 
+    [Fact]
+    public async Task An_escalated_task_is_in_the_supervisors_inbox_beside_their_own_and_stays_in_the_assignees()
+    {
+        var (supervisor, supervisorWorkflow, _) = await NewColleagueAsync();
+        var (me, workflow, _) = await NewColleagueAsync(supervisorId: supervisor.Id);
+        var own = await StartAsync(StageOf(Contracts.V1.StageMode.Sequential, Contracts.V1.TaskAction.Approve, supervisor.Id));
+        var routeId = await StartedLongAgoAsync(me.Id);
+        var job = Fixture.Server.Services.GetRequiredService<OverdueEscalation>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!(await EventTypesAsync(routeId)).Contains(nameof(TaskOverdue)) && DateTime.UtcNow < deadline) await job.ScanAsync(default);
+        var missed = Assert.Single((await RouteAsync(routeId)).Tasks);
+
+        var inbox = await supervisorWorkflow.ListTasksAsync(new ListTasksRequest { Scope = TaskScope.Mine });
+
+        // Earliest due first: the escalated task is long overdue, the supervisor's own has no deadline.
+        Assert.Equal([missed.Id, OpenTaskOf(own, supervisor.Id).Id], inbox.Tasks.Select(t => t.Id));
+        Assert.Equal((me.Id, true), (inbox.Tasks[0].AssigneeId, inbox.Tasks[0].Overdue));
+        var overdueOnly = await supervisorWorkflow.ListTasksAsync(new ListTasksRequest { Scope = TaskScope.Mine, OverdueOnly = true });
+        Assert.Equal(missed.Id, Assert.Single(overdueOnly.Tasks).Id);
+        var paged = new List<string>();
+        var request = new ListTasksRequest { Scope = TaskScope.Mine, PageSize = 1 };
+        do
+        {
+            var page = await supervisorWorkflow.ListTasksAsync(request);
+            paged.AddRange(page.Tasks.Select(t => t.Id));
+            request.PageToken = page.NextPageToken;
+        } while (request.PageToken.Length > 0);
+        Assert.Equal(inbox.Tasks.Select(t => t.Id), paged);
+        Assert.Equal(missed.Id, Assert.Single((await workflow.ListTasksAsync(new ListTasksRequest { Scope = TaskScope.Mine })).Tasks).Id);
+        // Others' inboxes do not get it.
+        Assert.DoesNotContain(missed.Id, (await (await WorkflowAs(Executor2)).ListTasksAsync(new ListTasksRequest())).Tasks.Select(t => t.Id));
+    }
+
     /// <summary>A route started 30 days ago with a 1-working-day deadline, written to the log as StartRoute would have then.</summary>
     private async Task<string> StartedLongAgoAsync(string assigneeId)
     {

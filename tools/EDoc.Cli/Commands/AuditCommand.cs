@@ -3,21 +3,30 @@ using System.Globalization;
 using EDoc.Cli.Audit;
 using EDoc.Contracts.V1;
 using EDoc.Domain.Audit;
+using EDoc.Domain.Calendar;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace EDoc.Cli.Commands;
 
 /// <summary>
-/// audit events | export | verify | prove | log-key | checkpoint: reading the tamper-evident log, and checking it
-/// with nothing but the log's public key. verify runs offline, with the same code that writes the log.
+/// audit events | export | verify | prove | log-key | checkpoint | history | sla: reading the tamper-evident log,
+/// checking it with nothing but the log's public key (verify runs offline, with the same code that writes the log),
+/// and the reports built on it: a document's history and an agency's SLA report.
 /// </summary>
 internal static class AuditCommand
 {
-    public static Command Create(CliContext cli) => new("audit", "The tamper-evident event log: events, export, offline verification, proofs")
-    {
-        Events(cli), Export(cli), Verify(cli), Prove(cli), LogKeyCommand(cli), CheckpointCommand(cli),
-    };
+    /// <summary>What the SLA tables show of each row's figures: "overdue" is still open past the due date, "late" answered after it.</summary>
+    private static readonly string[] SlaHeaders = ["tasks", "done", "on time %", "late", "open", "overdue", "avg days"];
+
+    /// <summary>The name of the SLA unit table's last row, the whole agency.</summary>
+    private const string AgencyTotal = "(agency total)";
+
+    public static Command Create(CliContext cli) =>
+        new("audit", "The tamper-evident event log: events, export, offline verification, proofs, document history, SLA report")
+        {
+            Events(cli), Export(cli), Verify(cli), Prove(cli), LogKeyCommand(cli), CheckpointCommand(cli), History(cli), Sla(cli),
+        };
 
     private static Command Events(CliContext cli)
     {
@@ -38,6 +47,89 @@ internal static class AuditCommand
             })),
             name: "events");
     }
+
+    private static Command History(CliContext cli)
+    {
+        var document = new Argument<string>("DOCUMENT_ID") { Description = "The document" };
+        var command = ListCommand.Create<GetDocumentHistoryResponse>(cli,
+            "A document's history in log order, its own changes and its routes' steps: when, who (\"X for Y\" when a substitute acted), what",
+            [], (run, parse, page, ct) => run.Server.Audit.GetDocumentHistoryAsync(new GetDocumentHistoryRequest
+            {
+                DocumentId = parse.GetValue(document) ?? "", PageSize = page.Size, PageToken = page.Token,
+            }, cancellationToken: ct).ResponseAsync,
+            (reply, output) => output.Table(["sequence", "time", "who", "what"], reply.Entries.Select(e => new[]
+            {
+                Number(e.Sequence), Time(e.RecordTime), Who(e.ActorId, e.OnBehalfOf), e.Summary,
+            })),
+            name: "history");
+        command.Add(document);
+        return command;
+    }
+
+    private static Command Sla(CliContext cli)
+    {
+        var agency = new Option<string>("--agency") { Description = "The agency (default: your own)" };
+        var to = DateOption("--to", "Last day of the period, YYYY-MM-DD (default: today in Almaty)");
+        var from = DateOption("--from", "First day of the period, YYYY-MM-DD (default: the first of --to's month)");
+        var command = new Command("sla",
+            "Deadline figures of the tasks assigned in a period, per org unit and per employee: on-time %, overdue, average handling days")
+        {
+            agency, from, to,
+        };
+        cli.SetSignedInAction(command, async (run, parse, ct) =>
+        {
+            var end = parse.GetValue(to) is { } toText ? ParseDay(toText) : WorkingCalendar.Kazakhstan.ToAlmatyDate(cli.Environment.Clock.GetUtcNow());
+            // A month is the usual reporting period: by default the month so far.
+            var start = parse.GetValue(from) is { } fromText ? ParseDay(fromText) : new DateOnly(end.Year, end.Month, 1);
+            if (start > end) throw new UsageError($"--from {Day(start)} is after --to {Day(end)}");
+            var report = await run.Server.Audit.GetSlaReportAsync(new GetSlaReportRequest
+            {
+                AgencyId = parse.GetValue(agency) ?? "", StartDate = Day(start), EndDate = Day(end),
+            }, cancellationToken: ct);
+            run.Output.Write(report, () =>
+            {
+                run.Output.Line($"SLA of {report.AgencyId}: tasks assigned {report.StartDate}..{report.EndDate}, overdue as of {report.AsOfDate}");
+                run.Output.Line("");
+                run.Output.Table(["unit", .. SlaHeaders], report.Units
+                    .Select(u => (IReadOnlyList<string>)[Named(u.OrgUnitId), .. SlaCells(u.Figures)])
+                    .Append([AgencyTotal, .. SlaCells(report.Totals)]));
+                run.Output.Line("");
+                run.Output.Table(["employee", "unit", .. SlaHeaders], report.Employees
+                    .Select(e => (IReadOnlyList<string>)[e.EmployeeId, Named(e.OrgUnitId), .. SlaCells(e.Figures)]));
+            });
+        });
+        return command;
+    }
+
+    private static string[] SlaCells(EDoc.Contracts.V1.SlaFigures f) =>
+    [
+        Number(f.TasksTotal), Number(f.Completed), f.HasOnTimePercent ? Decimal(f.OnTimePercent) : "-", Number(f.CompletedLate),
+        Number(f.Open), Number(f.OpenOverdue), f.HasAverageHandlingWorkingDays ? Decimal(f.AverageHandlingWorkingDays) : "-",
+    ];
+
+    private static string Named(string orgUnitId) => orgUnitId.Length == 0 ? "(none)" : orgUnitId;
+
+    private static string Who(string actorId, string onBehalfOf) => onBehalfOf.Length == 0 ? actorId : $"{actorId} for {onBehalfOf}";
+
+    private static Option<string> DateOption(string name, string description)
+    {
+        var option = new Option<string>(name) { Description = description };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } text && !TryParseDay(text, out _))
+                result.AddError($"{name} must be a date as YYYY-MM-DD, not '{text}'");
+        });
+        return option;
+    }
+
+    private static bool TryParseDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    private static DateOnly ParseDay(string text) => TryParseDay(text, out var day) ? day : throw new UsageError($"'{text}' is not a date as YYYY-MM-DD");
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Decimal(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     private static Command Export(CliContext cli)
     {
