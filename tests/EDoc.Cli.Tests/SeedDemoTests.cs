@@ -27,13 +27,16 @@ public sealed class SeededByCliFixture : IAsyncLifetime
 public sealed class SeedDemoTests(SeededByCliFixture seeded) : IClassFixture<SeededByCliFixture>
 {
     [Fact]
-    public async Task Seed_demo_on_an_empty_server_creates_4_agencies_and_20_employees()
+    public async Task Seed_demo_on_an_empty_server_creates_4_agencies_20_employees_and_the_certificate_demo()
     {
         Assert.True(seeded.FirstSeed.ExitCode == 0, seeded.FirstSeed.ToString());
-        Assert.Contains("Sent 31 requests, 31 OK.", seeded.FirstSeed.Stdout);
+        Assert.Contains("Sent 52 requests, 52 OK.", seeded.FirstSeed.Stdout);
         var agencies = await seeded.Admin.AgenciesAsync();
         Assert.Equal(["almaty-akimat", "gov4c", "mdai", "shymkent-akimat"], agencies.Agencies.Select(a => a.Id));
         Assert.Equal(20, await EmployeeCountAsync(agencies.Agencies.Select(a => a.Id)));
+        var lines = seeded.FirstSeed.Stdout.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("registries", StringComparison.Ordinal) && l.Contains(" 6 ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("certificate types", StringComparison.Ordinal) && l.Contains(" 6 ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -44,7 +47,7 @@ public sealed class SeedDemoTests(SeededByCliFixture seeded) : IClassFixture<See
 
         var again = await seeded.Admin.SucceedAsync("seed-demo", "--output", "json");
 
-        Assert.Contains("\"ok\": 31", again.Stdout);
+        Assert.Contains("\"ok\": 52", again.Stdout);
         Assert.Equal(agencies, (await seeded.Admin.AgenciesAsync()).Agencies);
         Assert.Equal(employees, await EmployeeCountAsync(agencies.Select(a => a.Id)));
     }

@@ -26,6 +26,8 @@ internal sealed class CliApp(RootCommand root, TextWriter stdout, TextWriter std
             AuditCommand.Create(cli),
             KeysCommand.Create(cli),
             KeysCommand.Sign(cli),
+            CertificatesCommand.Create(cli),
+            VerifyQrCommand.Create(cli),
         };
         globals.AddTo(root);
         return new CliApp(root, stdout, stderr);

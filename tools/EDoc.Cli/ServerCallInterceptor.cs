@@ -7,7 +7,8 @@ namespace EDoc.Cli;
 /// <summary>
 /// Adds `authorization: Bearer …` to every call when signed in, and turns a failed connection into one clear
 /// "cannot reach" error. Getting the token may mean a RefreshToken call first, so the call starts asynchronously.
-/// The CLI makes asynchronous unary and server-streaming calls only, so the other kinds pass through untouched.
+/// The CLI makes asynchronous unary, server-streaming and client-streaming calls (pushing registry records), so
+/// duplex calls pass through untouched.
 /// </summary>
 internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) : Interceptor
 {
@@ -35,14 +36,27 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
             DisposeOnceStarted(started));
     }
 
-    private async Task<TCall> StartAsync<TRequest, TResponse, TCall>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context,
+    public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
+        ClientInterceptorContext<TRequest, TResponse> context, AsyncClientStreamingCallContinuation<TRequest, TResponse> continuation)
+    {
+        var started = StartAsync<TRequest, TResponse, AsyncClientStreamingCall<TRequest, TResponse>>(null, context, (_, c) => continuation(c));
+        return new AsyncClientStreamingCall<TRequest, TResponse>(
+            new StartedStreamWriter<TRequest, TResponse>(started),
+            Reachable(started, call => call.ResponseAsync),
+            Reachable(started, call => call.ResponseHeadersAsync),
+            () => started.Result.GetStatus(),
+            () => started.Result.GetTrailers(),
+            DisposeOnceStarted(started));
+    }
+
+    private async Task<TCall> StartAsync<TRequest, TResponse, TCall>(TRequest? request, ClientInterceptorContext<TRequest, TResponse> context,
         Func<TRequest, ClientInterceptorContext<TRequest, TResponse>, TCall> continuation)
         where TRequest : class where TResponse : class
     {
-        if (tokens is null) return continuation(request, context);
+        if (tokens is null) return continuation(request!, context);
         var headers = context.Options.Headers ?? new Metadata();
         headers.Add("authorization", "Bearer " + await Reachable(tokens.GetAsync(context.Options.CancellationToken)));
-        return continuation(request, new ClientInterceptorContext<TRequest, TResponse>(
+        return continuation(request!, new ClientInterceptorContext<TRequest, TResponse>(
             context.Method, context.Host, context.Options.WithHeaders(headers)));
     }
 
@@ -81,5 +95,19 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
             Current = stream.Current;
             return true;
         }
+    }
+
+    /// <summary>The request stream of a call that starts once its token is at hand.</summary>
+    private sealed class StartedStreamWriter<TRequest, TResponse>(Task<AsyncClientStreamingCall<TRequest, TResponse>> started)
+        : IClientStreamWriter<TRequest>
+    {
+        public WriteOptions? WriteOptions { get; set; }
+
+        public async Task WriteAsync(TRequest message) => await (await started).RequestStream.WriteAsync(message);
+
+        public async Task WriteAsync(TRequest message, CancellationToken cancellationToken) =>
+            await (await started).RequestStream.WriteAsync(message, cancellationToken);
+
+        public async Task CompleteAsync() => await (await started).RequestStream.CompleteAsync();
     }
 }

@@ -45,6 +45,12 @@ internal sealed class ServerConnection : IDisposable
     /// <summary>DocumentService.</summary>
     public DocumentService.DocumentServiceClient Documents => new(_calls);
 
+    /// <summary>RegistryService.</summary>
+    public RegistryService.RegistryServiceClient Registries => new(_calls);
+
+    /// <summary>CertificateService on this connection.</summary>
+    public CertificateService.CertificateServiceClient Certificates => new(_calls);
+
     /// <summary>A connection whose calls carry no credentials, for signing in.</summary>
     public static ServerConnection Anonymous(Uri address) => new(address, null);
 

@@ -7,13 +7,14 @@ using Grpc.Core;
 namespace EDoc.Cli.Commands;
 
 /// <summary>
-/// seed-demo: sends the demo directory exactly as the server's first-start seed does, with the same deterministic
+/// seed-demo: sends the demo directory, journals, registries and certificate types exactly as the server's first-start
+/// seed does, with the same deterministic
 /// request ids, so a second run, or a run against an already seeded server, replays stored replies and changes nothing.
 /// </summary>
 internal static class SeedDemoCommand
 {
     /// <summary>One request of the seed.</summary>
-    private sealed record Step(string Kind, string Id, Func<DirectoryService.DirectoryServiceClient, CancellationToken, Task> Send);
+    private sealed record Step(string Kind, string Id, Func<ServerConnection, CancellationToken, Task> Send);
 
     public static Command Create(CliContext cli)
     {
@@ -22,7 +23,8 @@ internal static class SeedDemoCommand
             Description = "Password of the demo employees (default: the documented demo password)",
             DefaultValueFactory = _ => DemoDirectory.EmployeePassword,
         };
-        var command = new Command("seed-demo", "Create the demo agencies, org units and employees (as the admin)") { password };
+        var command = new Command("seed-demo",
+            "Create the demo agencies, org units, employees, journals, registries and certificate types (as the admin)") { password };
         cli.SetSignedInAction(command, async (run, parse, ct) =>
         {
             await EnsureAdminAsync(run, ct);
@@ -32,7 +34,7 @@ internal static class SeedDemoCommand
             {
                 try
                 {
-                    await step.Send(run.Server.Directory, ct);
+                    await step.Send(run.Server, ct);
                 }
                 catch (RpcException error)
                 {
@@ -55,16 +57,31 @@ internal static class SeedDemoCommand
     }
 
     // The admin employee exists from the server's first start, and the portal API key's secret would be shown only
-    // to whoever created it, so neither is sent.
+    // to whoever created it, so neither is sent. Registry records carry versions, so pushing them again changes nothing.
     private static List<Step> Steps(string password) =>
     [
         .. DemoDirectory.Agencies.Select(a => new Step("agencies", a.AgencyId,
-            (directory, ct) => directory.CreateAgencyAsync(a, cancellationToken: ct).ResponseAsync)),
+            (server, ct) => server.Directory.CreateAgencyAsync(a, cancellationToken: ct).ResponseAsync)),
         .. DemoDirectory.OrgUnits.Select(u => new Step("org units", u.OrgUnitId,
-            (directory, ct) => directory.CreateOrgUnitAsync(u, cancellationToken: ct).ResponseAsync)),
+            (server, ct) => server.Directory.CreateOrgUnitAsync(u, cancellationToken: ct).ResponseAsync)),
         .. DemoDirectory.Employees.Where(e => e.Username != DemoDirectory.AdminUsername).Select(e => new Step("employees", e.Id,
-            (directory, ct) => directory.CreateEmployeeAsync(DemoDirectory.CreateRequest(e, password), cancellationToken: ct).ResponseAsync)),
+            (server, ct) => server.Directory.CreateEmployeeAsync(DemoDirectory.CreateRequest(e, password), cancellationToken: ct).ResponseAsync)),
+        .. DemoJournals.Journals.Select(j => new Step("journals", j.Journal.Id,
+            (server, ct) => server.Documents.CreateJournalAsync(j, cancellationToken: ct).ResponseAsync)),
+        .. DemoRegistries.Registries.Select(r => new Step("registries", r.Registry.Code,
+            (server, ct) => server.Registries.CreateRegistryAsync(r, cancellationToken: ct).ResponseAsync)),
+        new Step("registry records", $"{DemoRegistries.Records.Count} records", PushRecordsAsync),
+        .. DemoCertificateTypes.CertificateTypes.Select(t => new Step("certificate types", t.CertificateType.Code,
+            (server, ct) => server.Certificates.CreateCertificateTypeAsync(t, cancellationToken: ct).ResponseAsync)),
     ];
+
+    private static async Task PushRecordsAsync(ServerConnection server, CancellationToken ct)
+    {
+        using var call = server.Registries.UpsertRecords(cancellationToken: ct);
+        foreach (var batch in DemoRegistries.UpsertBatches) await call.RequestStream.WriteAsync(batch, ct);
+        await call.RequestStream.CompleteAsync();
+        await call.ResponseAsync;
+    }
 
     // A replayed request returns the first reply, so "created now" and "already there" look alike: only counts are honest.
     private static void Summarize(Output output, List<Step> steps, List<Step> failed)
