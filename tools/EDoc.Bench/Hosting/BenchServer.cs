@@ -44,6 +44,8 @@ internal sealed class BenchServer : IAsyncDisposable
             // The bench signs in a handful of times from one address, and a long run must not outlive its token.
             ["LoginPermitsPerMinute"] = "100000",
             ["AccessTokenLifetime"] = "12:00:00",
+            // Anonymous verification is rate-limited per address, and the bench is one address.
+            ["PublicPermitsPerSecond"] = "10000000",
             // The watchdog starts the server in a temp directory; pointing the content root at its build output loads
             // its appsettings.json, so the bench measures the shipped configuration (logging levels included).
             ["contentRoot"] = ServerBuildDirectory(),

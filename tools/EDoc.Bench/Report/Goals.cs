@@ -34,6 +34,12 @@ internal abstract class Goal(string text, string label)
             "audit-verify", Comparison.RawSha256, 0.50, minCallers: 1, exactCallers: true),
         new BaselineGoal("Merkle tree appends cost ≤ 10% of a write (baseline (g), tree work timed directly)", "tree ≤ 10%",
             "merkle-share", 10),
+        new ThroughputGoal("instant certificate issue ≥ 20% of the ceiling (same callers)", "≥ 20% ceiling",
+            "issue", Comparison.Ceiling, 0.20, minCallers: 32),
+        new ThroughputGoal("instant certificate issue ≥ 3× the 1-client durable commit rate, at ≥ 32 callers", "≥ 3× commit(1)",
+            "issue", Comparison.DurableCommit, 3.0, minCallers: 32),
+        new ThroughputGoal("cached verify ≥ 60% of the ceiling (same callers)", "≥ 60% ceiling",
+            "verify", Comparison.Ceiling, 0.60, minCallers: 1),
         new MemoryGoal("server RSS ≤ 300 MB at 128 callers", "RSS ≤ 300 MB", 300, callers: 128),
     ];
 

@@ -26,5 +26,7 @@ internal static class ScenarioCatalog
         new InboxScenario(),
         new ProofScenario(),
         new AuditVerifyScenario(),
+        new IssueScenario(),
+        new VerifyScenario(),
     ];
 }

@@ -14,6 +14,17 @@ internal static class Sessions
         return new Metadata { { "authorization", "Bearer " + reply.AccessToken } };
     }
 
+    /// <summary>A citizen channel's API key (like the eGov portal's), made by the service-centre operator's admin.</summary>
+    public static async Task<Metadata> ChannelKeyAsync(ScenarioTarget target, CancellationToken ct)
+    {
+        var admin = await SignInAsync(target, "gov4c.admin", ct);
+        var key = await new AuthService.AuthServiceClient(target.Channels.For(0)).CreateApiKeyAsync(new CreateApiKeyRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), AgencyId = "gov4c", DisplayName = "Bench portal", Roles = { Role.Channel },
+        }, admin, cancellationToken: ct);
+        return new Metadata { { "x-api-key", key.Secret } };
+    }
+
     /// <summary>
     /// Creates <paramref name="count"/> draft documents as the registrar and starts on each an ad-hoc route of one
     /// PARALLEL_ALL stage of APPROVE tasks for <paramref name="assigneeIds"/>; returns the routes, in order.
