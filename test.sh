@@ -10,8 +10,9 @@
 set -euo pipefail
 
 # Debian packages the tests start or drive: private PostgreSQL and Redis servers (tests/EDoc.Testing), tmux for
-# the console's screen tests, poppler-utils (pdftotext, pdftoppm) for the reports. Add new ones here.
-PACKAGES="postgresql redis-server tmux poppler-utils"
+# the console's screen tests, poppler-utils (pdftotext, pdftoppm) for PDFs, zbar-tools (zbarimg) to read a PDF's QR
+# code back, chromium to load the certificate verify page headless. Add new ones here.
+PACKAGES="postgresql redis-server tmux poppler-utils zbar-tools chromium"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"

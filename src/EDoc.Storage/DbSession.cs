@@ -14,6 +14,7 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     private const int MaxDeferred = 2000;
 
     private readonly bool _defer = deferWrites && connection.CanCreateBatch;
+    private readonly Dictionary<string, object> _written = new(StringComparer.Ordinal);
     private DbBatch? _deferred;
 
     /// <summary>The open connection.</summary>
@@ -68,6 +69,15 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? map(reader) : null;
     }
+
+    /// <summary>
+    /// Keeps a row's state as this transaction wrote it, so a later event of the same transaction (a request and its
+    /// answer committed together) finds it without a read, which would flush the deferred writes mid-batch.
+    /// </summary>
+    public void Remember(string key, object state) => _written[key] = state;
+
+    /// <summary>The state this transaction wrote under the key, or null.</summary>
+    public T? Recall<T>(string key) where T : class => _written.GetValueOrDefault(key) as T;
 
     /// <summary>Runs a query returning one number, or null when there is no row.</summary>
     public async Task<long?> ScalarInt64Async(string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)

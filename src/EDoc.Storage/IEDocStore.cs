@@ -47,4 +47,10 @@ public interface IEDocStore : IAsyncDisposable
 
     /// <summary>Reads behind the audit reports: document histories and SLA figures.</summary>
     ReportQueries Reports { get; }
+
+    /// <summary>State registries and citizens' records.</summary>
+    RegistryQueries Registries { get; }
+
+    /// <summary>Certificate types, citizens' requests, certificates and their reports.</summary>
+    CertificateQueries Certificates { get; }
 }

@@ -11,7 +11,7 @@ public abstract class SqlStore : IEDocStore
 {
     private static readonly IProjection[] Projections =
         [new DirectoryProjection(), new AccessProjection(), new DocumentProjection(),
-         new RouteProjection(), new SigningKeyProjection()];
+         new RouteProjection(), new SigningKeyProjection(), new CertificateProjection()];
 
     private readonly SqlProvider _provider;
     private readonly GroupCommitWriter _writer;
@@ -32,6 +32,8 @@ public abstract class SqlStore : IEDocStore
         Workflow = new WorkflowQueries(db);
         SigningKeys = new KeyQueries(db);
         Reports = new ReportQueries(db);
+        Registries = new RegistryQueries(db);
+        Certificates = new CertificateQueries(db);
     }
 
     /// <inheritdoc />
@@ -66,6 +68,12 @@ public abstract class SqlStore : IEDocStore
 
     /// <inheritdoc />
     public ReportQueries Reports { get; }
+
+    /// <inheritdoc />
+    public RegistryQueries Registries { get; }
+
+    /// <inheritdoc />
+    public CertificateQueries Certificates { get; }
 
     /// <inheritdoc />
     public Task MigrateAsync(CancellationToken ct) => new Migrator(_provider).MigrateAsync(ct);

@@ -7,7 +7,8 @@ namespace EDoc.Server.Auth;
 
 /// <summary>
 /// Limits sign-in attempts per client address, on top of the per-account lockout: the lockout stops guessing
-/// one password, this stops spraying many accounts. A refusal is a gRPC RESOURCE_EXHAUSTED, not an HTTP 429.
+/// one password, this stops spraying many accounts. Also registers the public endpoints' limit, since the limiter has
+/// one rejection handler: a gRPC call is refused with RESOURCE_EXHAUSTED, a web page with HTTP 429.
 /// </summary>
 internal static class LoginRateLimit
 {
@@ -21,7 +22,21 @@ internal static class LoginRateLimit
             {
                 PermitLimit = options.LoginPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
             }));
-        limiter.OnRejected = async (context, _) => await TrailersOnlyReply.WriteAsync(context.HttpContext.Response,
-            Grpc.Core.StatusCode.ResourceExhausted, "RATE_LIMITED", "Too many sign-in attempts from this address; wait a minute.");
+        PublicRateLimit.Configure(limiter, options);
+        limiter.OnRejected = async (context, _) =>
+        {
+            var http = context.HttpContext;
+            var login = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Policy;
+            var message = login ? "Too many sign-in attempts from this address; wait a minute." : "Too many requests from this address; wait a moment.";
+            // The verify page is a web page: a browser gets a plain 429, a gRPC client a RESOURCE_EXHAUSTED status.
+            if (http.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+            {
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = "1";
+                await http.Response.WriteAsync(message);
+                return;
+            }
+            await TrailersOnlyReply.WriteAsync(http.Response, Grpc.Core.StatusCode.ResourceExhausted, "RATE_LIMITED", message);
+        };
     }
 }

@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using EDoc.Contracts.Demo;
 using EDoc.Domain.Access;
 using EDoc.Server.Auth;
+using EDoc.Server.Certificates;
 using EDoc.Server.Directory;
 using EDoc.Server.Documents;
+using EDoc.Server.Registries;
 
 namespace EDoc.Server.Demo;
 
@@ -12,9 +14,11 @@ internal sealed record DemoLogins(string AdminPassword, bool AdminPasswordGenera
 
 /// <summary>
 /// Fills an empty store through the same commands the API uses: always the system administrator (without whom
-/// nobody could sign in to add anything), and the whole demo directory unless turned off.
+/// nobody could sign in to add anything), and unless turned off the whole demo: directory, journals, registries with
+/// their fake citizens, and certificate types.
 /// </summary>
-internal sealed class DemoSeeder(DirectoryCommands directory, AuthCommands auth, DocumentCommands documents)
+internal sealed class DemoSeeder(
+    DirectoryCommands directory, AuthCommands auth, DocumentCommands documents, RegistryCommands registries, CertificateCommands certificates)
 {
     public async Task<DemoLogins> SeedAsync(string? adminPassword, bool wholeDirectory, CancellationToken ct)
     {
@@ -35,6 +39,9 @@ internal sealed class DemoSeeder(DirectoryCommands directory, AuthCommands auth,
             await directory.CreateEmployeeAsync(system, DemoDirectory.CreateRequest(employee, DemoDirectory.EmployeePassword), ct);
         var key = await auth.CreateApiKeyAsync(system, DemoDirectory.PortalApiKey, ct);
         foreach (var journal in DemoJournals.Journals) await documents.CreateJournalAsync(system, journal, ct);
+        foreach (var registry in DemoRegistries.Registries) await registries.CreateRegistryAsync(system, registry, ct);
+        await registries.UpsertRecordsAsync(system, DemoRegistries.UpsertBatches.ToAsyncEnumerable(), ct);
+        foreach (var type in DemoCertificateTypes.CertificateTypes) await certificates.CreateTypeAsync(system, type, ct);
         return new DemoLogins(adminPassword, generated, key.Secret.Length > 0 ? key.Secret : null);
     }
 

@@ -57,6 +57,30 @@ public sealed class EDocOptions
     /// <summary>How often overdue tasks are looked for and escalated to supervisors.</summary>
     public TimeSpan OverdueScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Where the plain-HTTP (HTTP/1.1) endpoint listens, for the public certificate verify page; the gRPC endpoint is
+    /// HTTP/2 only without TLS, which browsers do not speak.
+    /// </summary>
+    public string WebUrl { get; set; } = "http://localhost:5081";
+
+    /// <summary>
+    /// The public address of the verify page printed on certificates and in their QR codes, the number appended;
+    /// unset, it is the web endpoint's /verify (set it to the public host name in production).
+    /// </summary>
+    public string? VerifyBaseUrl { get; set; }
+
+    /// <summary>The verify page's address as certificates print it.</summary>
+    public string VerifyBase => VerifyBaseUrl ?? WebUrl.TrimEnd('/') + "/verify";
+
+    /// <summary>Anonymous calls (verification, trust list, verify page) allowed per client address per second.</summary>
+    public int PublicPermitsPerSecond { get; set; } = 50;
+
+    /// <summary>How long a verification stays cached; revocation evicts it at once regardless.</summary>
+    public TimeSpan VerificationCacheLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often approved or refused manual certificate requests are looked for and answered.</summary>
+    public TimeSpan ManualCertificateScanInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Whether PostgreSQL is the store.</summary>
     public bool UsesPostgres => Store.Equals("postgres", StringComparison.OrdinalIgnoreCase);
 }

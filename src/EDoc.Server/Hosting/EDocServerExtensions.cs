@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using EDoc.Server.Audit;
 using EDoc.Server.Auth;
+using EDoc.Server.Certificates;
 using EDoc.Server.Commands;
 using EDoc.Server.Demo;
 using EDoc.Server.Directory;
@@ -9,12 +10,14 @@ using EDoc.Server.Errors;
 using EDoc.Server.Keys;
 using EDoc.Server.Workflow;
 using EDoc.Server.Paging;
+using EDoc.Server.Registries;
 using EDoc.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace EDoc.Server.Hosting;
 
@@ -66,6 +69,17 @@ public static class EDocServerExtensions
         builder.Services.AddSingleton<SignatureChecks>();
         builder.Services.AddSingleton<KeyCommands>();
         builder.Services.AddSingleton<KeyReads>();
+        builder.Services.AddSingleton<RegistryCommands>();
+        builder.Services.AddSingleton<RegistryReads>();
+        builder.Services.AddSingleton<CertificateKeys>();
+        builder.Services.AddSingleton<TrustedKeys>();
+        builder.Services.AddSingleton<CertificateCommands>();
+        builder.Services.AddSingleton<CertificateReads>();
+        builder.Services.AddSingleton<CertificateReports>();
+        builder.Services.AddSingleton<CertificateVerification>();
+        builder.Services.AddSingleton(sp => VerificationCacheFor(options, sp));
+        builder.Services.AddSingleton<ManualCertificates>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ManualCertificates>());
 
         builder.Services.AddAuthentication(AuthScheme)
             .AddPolicyScheme(AuthScheme, "JWT bearer or API key", o => o.ForwardDefaultSelector = http =>
@@ -120,6 +134,9 @@ public static class EDocServerExtensions
         app.MapGrpcService<AuditService>();
         app.MapGrpcService<WorkflowService>();
         app.MapGrpcService<KeyService>();
+        app.MapGrpcService<RegistryService>();
+        app.MapGrpcService<CertificateService>();
+        app.MapGet("/verify/{number}", VerifyPage.HandleAsync).AllowAnonymous().RequireRateLimiting(PublicRateLimit.Policy);
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;
@@ -135,15 +152,24 @@ public static class EDocServerExtensions
                                 ["--store postgres needs --connection (or EDOC_CONNECTION)."]))
         : new SqliteStore(options.Connection ?? Path.Combine(options.DataDirectory, "edoc.db"));
 
+    /// <summary>Redis when configured, shared by every instance; otherwise this instance's memory.</summary>
+    private static IVerificationCache VerificationCacheFor(EDocOptions options, IServiceProvider services) => options.Redis is { Length: > 0 } redis
+        ? new RedisVerificationCache(ConnectionMultiplexer.Connect(redis), options.VerificationCacheLifetime)
+        : new InProcessVerificationCache(options.VerificationCacheLifetime, services.GetRequiredService<TimeProvider>());
+
     private static void ConfigureKestrel(WebApplicationBuilder builder, EDocOptions options)
     {
         var tls = options.TlsCertificate is not null && options.TlsKey is not null;
         // --urls, EDOC_URLS or ASPNETCORE_URLS all land in the "urls" key.
-        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? (tls ? DefaultUrl.Replace("http:", "https:") : DefaultUrl));
+        var grpcUrl = builder.Configuration["urls"] ?? (tls ? DefaultUrl.Replace("http:", "https:") : DefaultUrl);
+        var webPort = new Uri(options.WebUrl).Port;
+        builder.WebHost.UseUrls(grpcUrl, options.WebUrl);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // Without TLS there is no ALPN to negotiate HTTP/2, so plain endpoints speak HTTP/2 only (h2c), as gRPC clients expect.
-            kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2);
+            // Without TLS there is no ALPN to negotiate HTTP/2, so plain gRPC endpoints speak HTTP/2 only (h2c), as gRPC
+            // clients expect; the web endpoint (the verify page) speaks HTTP/1.1 for browsers.
+            kestrel.ConfigureEndpointDefaults(listen => listen.Protocols =
+                listen.IPEndPoint?.Port == webPort ? HttpProtocols.Http1AndHttp2 : tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2);
             if (tls)
                 kestrel.ConfigureHttpsDefaults(https =>
                     https.ServerCertificate = X509Certificate2.CreateFromPemFile(options.TlsCertificate!, options.TlsKey));

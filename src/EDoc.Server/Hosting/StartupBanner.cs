@@ -17,7 +17,9 @@ public static class StartupBanner
         var store = options.UsesPostgres ? "PostgreSQL" : "embedded SQLite at " + Path.GetFullPath(options.Connection ?? Path.Combine(options.DataDirectory, "edoc.db"));
         var banner = new System.Text.StringBuilder();
         banner.AppendLine();
-        banner.AppendLine($"EDoc server listening on {string.Join(", ", addresses)} (gRPC; health and reflection on)");
+        var web = new Uri(options.WebUrl).Port;
+        banner.AppendLine($"EDoc server listening on {string.Join(", ", addresses.Where(a => new Uri(a).Port != web))} (gRPC; health and reflection on)");
+        banner.AppendLine($"Certificate verify page: {options.VerifyBase}/{{number}} (plain HTTP on {options.WebUrl})");
         banner.AppendLine($"Store: {store}");
         banner.AppendLine("Demo logins:");
         banner.AppendLine($"  {DemoDirectory.AdminUsername,-16} admin of the whole system, password: " +
@@ -31,7 +33,10 @@ public static class StartupBanner
         }
         if (seeded?.PortalApiKey is { } key)
             banner.AppendLine($"  eGov portal API key (channel role; shown once): {key}");
-        banner.AppendLine("Console: dotnet run --project src/EDoc.Console -- --server " + addresses.FirstOrDefault());
+        if (options.SeedDemo)
+            banner.AppendLine($"Demo citizens: {DemoRegistries.Records.Select(r => r.Iin).Distinct().Count()} in 6 registries; e.g. IIN " +
+                              $"{DemoRegistries.CitizenWithEverything} can request every instant certificate type");
+        banner.AppendLine("Console: dotnet run --project src/EDoc.Console -- --server " + addresses.FirstOrDefault(a => new Uri(a).Port != web));
         // One write, so the log lines of start-up cannot interleave with it.
         Console.Out.Write(banner.ToString());
         Console.Out.Flush();

@@ -25,9 +25,7 @@ public sealed class DocumentQueries(QueryRunner db)
     /// </summary>
     public async Task<Page<Document>> ListDocumentsAsync(DocumentFilter filter, string? after, int size, CancellationToken ct)
     {
-        var (afterTime, afterId) = after?.Split('/') is [var micros, var id]
-            ? (long.Parse(micros, CultureInfo.InvariantCulture), id)
-            : (long.MaxValue, "");
+        var (afterTime, afterId) = NewestFirstKey.Parse(after);
         var conditions = new List<string> { "agency_id = @agency", "(created_at < @at OR (created_at = @at AND id < @id))" };
         var parameters = new List<(string, object?)> { ("agency", filter.AgencyId), ("at", afterTime), ("id", afterId), ("limit", size + 1) };
         void Where(string condition, string name, object? value)
@@ -45,7 +43,7 @@ public sealed class DocumentQueries(QueryRunner db)
         var rows = await db.ListAsync(
             $"{DocumentsTable.SelectState} WHERE {string.Join(" AND ", conditions)} ORDER BY created_at DESC, id DESC LIMIT @limit",
             DocumentsTable.MapState, ct, parameters.ToArray());
-        return Page<Document>.From(rows, size, d => $"{Micros.From(d.CreatedAt).ToString(CultureInfo.InvariantCulture)}/{d.Id}");
+        return Page<Document>.From(rows, size, d => NewestFirstKey.Of(d.CreatedAt, d.Id));
     }
 
     /// <summary>A journal, or null.</summary>

@@ -42,7 +42,10 @@ public sealed class EDocServerProcess : IAsyncDisposable
     {
         var directory = ServerDirectory.Create("edoc-server-", null);
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var command = new List<string> { "dotnet", ServerAssembly(), "--urls", address.ToString() };
+        var command = new List<string>
+        {
+            "dotnet", ServerAssembly(), "--urls", address.ToString(), "--WebUrl", $"http://127.0.0.1:{FreePort.Next()}",
+        };
         foreach (var (key, value) in settings) command.AddRange(["--" + key, value]);
         var process = ServerProcess.Start(command, stopSignal, directory.Combine(LogFile), directory.Path);
         var server = new EDocServerProcess(process, directory, address);

@@ -23,15 +23,19 @@ public sealed class EDocTestServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private EDocTestServer(WebApplication app, Uri address)
+    private EDocTestServer(WebApplication app, Uri address, Uri webAddress)
     {
         _app = app;
         Address = address;
+        WebAddress = webAddress;
         Channel = GrpcChannel.ForAddress(address);
     }
 
     /// <summary>Where the server listens.</summary>
     public Uri Address { get; }
+
+    /// <summary>Where the plain-HTTP endpoint (the certificate verify page) listens.</summary>
+    public Uri WebAddress { get; }
 
     /// <summary>An unauthenticated channel.</summary>
     public GrpcChannel Channel { get; }
@@ -40,11 +44,12 @@ public sealed class EDocTestServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>A server on SQLite in a fresh file under <paramref name="directory"/>.</summary>
-    public static Task<EDocTestServer> StartSqliteAsync(string directory, IDictionary<string, string?>? settings = null) =>
+    public static Task<EDocTestServer> StartSqliteAsync(string directory, IDictionary<string, string?>? settings = null,
+        TimeProvider? clock = null) =>
         StartAsync(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Store"] = "sqlite", ["Connection"] = Path.Combine(directory, "edoc.db"),
-        });
+        }, clock);
 
     /// <summary>A server on PostgreSQL at the connection string.</summary>
     public static Task<EDocTestServer> StartPostgresAsync(string connectionString, IDictionary<string, string?>? settings = null) =>
@@ -53,8 +58,11 @@ public sealed class EDocTestServer : IAsyncDisposable
             ["Store"] = "postgres", ["Connection"] = connectionString,
         });
 
-    /// <summary>Starts a server with the given settings on top of the defaults (demo seed on, known admin password).</summary>
-    public static async Task<EDocTestServer> StartAsync(IDictionary<string, string?> settings)
+    /// <summary>
+    /// Starts a server with the given settings on top of the defaults (demo seed on, known admin password); a test that
+    /// moves time passes the <paramref name="clock"/> the server reads instead of the system's.
+    /// </summary>
+    public static async Task<EDocTestServer> StartAsync(IDictionary<string, string?> settings, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -63,6 +71,9 @@ public sealed class EDocTestServer : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
+            // A port of its own rather than 0: the server tells its web endpoint from the gRPC one by port number.
+            ["WebUrl"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["PublicPermitsPerSecond"] = "100000",
             ["AdminPassword"] = AdminPassword,
             ["LoginPermitsPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -71,12 +82,17 @@ public sealed class EDocTestServer : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddEDocServer();
+        // Registered after the server's own TimeProvider.System, so it is the one every service gets.
+        if (clock is not null) builder.Services.AddSingleton(clock);
         var app = builder.Build();
         app.MapEDocServer();
         await app.PrepareStoreAsync();
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EDocTestServer(app, new Uri(address));
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<EDocOptions>>().Value;
+        var webAddress = new Uri(options.WebUrl);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a)).First(a => a.Port != webAddress.Port);
+        return new EDocTestServer(app, address, webAddress);
     }
 
     /// <summary>Signs in and returns a call invoker that sends the access token with every call.</summary>

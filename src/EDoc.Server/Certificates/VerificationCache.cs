@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using StackExchange.Redis;
+
+namespace EDoc.Server.Certificates;
+
+/// <summary>
+/// Cached verification answers by certificate number. A miss fills the cache only if nothing is there yet, and a
+/// revocation overwrites, so a fill that read the store just before a revocation can never put the stale answer back.
+/// </summary>
+internal interface IVerificationCache
+{
+    /// <summary>The cached answer, or null.</summary>
+    Task<byte[]?> GetAsync(string number);
+
+    /// <summary>Caches an answer read from the store, unless one is already cached.</summary>
+    Task AddAsync(string number, byte[] entry);
+
+    /// <summary>Replaces the cached answer: the certificate changed (it was revoked).</summary>
+    Task ReplaceAsync(string number, byte[] entry);
+}
+
+/// <summary>The cache of a single instance, for the embedded store; several instances need <see cref="RedisVerificationCache"/>.</summary>
+internal sealed class InProcessVerificationCache(TimeSpan lifetime, TimeProvider clock) : IVerificationCache
+{
+    /// <summary>Entries kept before the cache starts over; a bound on memory, not a tuning knob.</summary>
+    private const int Capacity = 100_000;
+
+    private readonly ConcurrentDictionary<string, (byte[] Entry, DateTimeOffset Until)> _entries = new(StringComparer.Ordinal);
+
+    public Task<byte[]?> GetAsync(string number) =>
+        Task.FromResult(_entries.TryGetValue(number, out var cached) && cached.Until > clock.GetUtcNow() ? cached.Entry : null);
+
+    public Task AddAsync(string number, byte[] entry)
+    {
+        if (_entries.Count >= Capacity) _entries.Clear();
+        var until = clock.GetUtcNow() + lifetime;
+        _entries.AddOrUpdate(number, (entry, until), (_, old) => old.Until > clock.GetUtcNow() ? old : (entry, until));
+        return Task.CompletedTask;
+    }
+
+    public Task ReplaceAsync(string number, byte[] entry)
+    {
+        _entries[number] = (entry, clock.GetUtcNow() + lifetime);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The cache shared by every instance through Redis, so a revocation on one is what every other one answers next.</summary>
+internal sealed class RedisVerificationCache(IConnectionMultiplexer redis, TimeSpan lifetime) : IVerificationCache
+{
+    private static RedisKey Key(string number) => "edoc:verify:" + number;
+
+    public async Task<byte[]?> GetAsync(string number) => await redis.GetDatabase().StringGetAsync(Key(number)) is { IsNull: false } value
+        ? (byte[])value!
+        : null;
+
+    public Task AddAsync(string number, byte[] entry) =>
+        redis.GetDatabase().StringSetAsync(Key(number), entry, lifetime, When.NotExists);
+
+    public Task ReplaceAsync(string number, byte[] entry) => redis.GetDatabase().StringSetAsync(Key(number), entry, lifetime);
+}
