@@ -274,7 +274,11 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         var root = await Store.Merkle.RootAsync(21, default);
 
         for (var i = 0; i < 21; i++)
-            Assert.True(MerkleProofs.VerifyInclusion(leaves[i], i, 21, await Store.Merkle.InclusionProofAsync(i, 21, default), root));
+        {
+            var (leaf, path) = await Store.Merkle.InclusionProofAsync(i, 21, default);
+            Assert.Equal(leaves[i], leaf);
+            Assert.True(MerkleProofs.VerifyInclusion(leaves[i], i, 21, path, root));
+        }
         for (var m = 1; m <= 21; m++)
             Assert.True(MerkleProofs.VerifyConsistency(m, 21, await Store.Merkle.RootAsync(m, default), root,
                 await Store.Merkle.ConsistencyProofAsync(m, 21, default)));

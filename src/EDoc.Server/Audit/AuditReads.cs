@@ -69,24 +69,24 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
     public async Task<Proto.InclusionProof> GetInclusionProofAsync(Proto.GetInclusionProofRequest request, CancellationToken ct)
     {
         if (request.Sequence < 1) throw InvalidArgumentException.For("sequence", "must be at least 1");
-        var (size, checkpoint) = await TreeSizeAsync(request.TreeSize, "tree_size", ct);
+        var (size, checkpoint) = await TreeSizeAsync(request.TreeSize, "tree_size", request.Sequence, ct);
         if (request.Sequence > size)
             throw InvalidArgumentException.For("sequence", $"must be inside the tree of {size} entries");
-        var leaf = (await store.Log.ReadRangeAsync(request.Sequence, request.Sequence, ct)).SingleOrDefault()
-                   ?? throw new DataLossException("LOG_ENTRY_MISSING", $"Log entry {request.Sequence} is missing from the store; run VerifyLog.");
+        var (leaf, path) = await store.Merkle.InclusionProofAsync(request.Sequence - 1, size, ct);
         return new Proto.InclusionProof
         {
             Sequence = request.Sequence,
             TreeSize = size,
-            LeafHash = ByteString.CopyFrom(leaf.LeafHash),
-            AuditPath = { (await store.Merkle.InclusionProofAsync(request.Sequence - 1, size, ct)).Select(ByteString.CopyFrom) },
+            LeafHash = ByteString.CopyFrom(leaf ?? throw new DataLossException("LOG_ENTRY_MISSING",
+                $"Log entry {request.Sequence} is missing from the store; run VerifyLog.")),
+            AuditPath = { path.Select(ByteString.CopyFrom) },
             Checkpoint = checkpoint is null ? null : AuditMapping.ToProto(checkpoint, LogPublicKey),
         };
     }
 
     public async Task<Proto.ConsistencyProof> GetConsistencyProofAsync(Proto.GetConsistencyProofRequest request, CancellationToken ct)
     {
-        var (second, _) = await TreeSizeAsync(request.SecondTreeSize, "second_tree_size", ct);
+        var (second, _) = await TreeSizeAsync(request.SecondTreeSize, "second_tree_size", request.FirstTreeSize, ct);
         if (request.FirstTreeSize < 1 || request.FirstTreeSize > second)
             throw InvalidArgumentException.For("first_tree_size", $"must be between 1 and {second}");
         return new Proto.ConsistencyProof
@@ -141,12 +141,19 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
     }
 
     /// <summary>The tree size to prove against: the one asked for, or the newest checkpoint's.</summary>
-    private async Task<(long Size, StoredCheckpoint? Checkpoint)> TreeSizeAsync(long requested, string field, CancellationToken ct)
+    /// <summary>
+    /// The tree a proof is made in: the one asked for, or (0) the newest checkpoint this instance knows, signing a new
+    /// one only when that does not yet hold entry <paramref name="covering"/>. Proofs are read often and the signer
+    /// checkpoints every second, so most take the known checkpoint without a query or queueing on the signer.
+    /// </summary>
+    private async Task<(long Size, StoredCheckpoint? Checkpoint)> TreeSizeAsync(long requested, string field, long covering, CancellationToken ct)
     {
         if (requested < 0) throw InvalidArgumentException.For(field, "must not be negative");
         if (requested == 0)
         {
-            var latest = await checkpoints.CurrentAsync(ct) ?? throw new FailedPreconditionException("EMPTY_LOG", "The log has no entries yet.", "log");
+            var latest = checkpoints.Latest is { } known && known.TreeSize >= covering
+                ? known
+                : await checkpoints.CurrentAsync(ct) ?? throw new FailedPreconditionException("EMPTY_LOG", "The log has no entries yet.", "log");
             return (latest.TreeSize, latest);
         }
         var size = await store.Log.CountAsync(ct);

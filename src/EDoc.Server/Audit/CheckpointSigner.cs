@@ -16,6 +16,13 @@ internal sealed class CheckpointSigner(
     : PeriodicJob(options.Value.CheckpointInterval, clock, logger)
 {
     private readonly SemaphoreSlim _signing = new(1, 1);
+    private volatile StoredCheckpoint? _latest;
+
+    /// <summary>
+    /// The newest checkpoint this instance has seen (its own or another instance's, read every interval): any signed
+    /// checkpoint is a valid tree to prove against, so readers take it without a query or the signing lock.
+    /// </summary>
+    public StoredCheckpoint? Latest => _latest;
 
     /// <summary>The newest checkpoint, signed now if the log has grown past the last one.</summary>
     public async Task<StoredCheckpoint?> CurrentAsync(CancellationToken ct)
@@ -25,11 +32,11 @@ internal sealed class CheckpointSigner(
         {
             var size = await store.Log.CountAsync(ct);
             var latest = await store.Checkpoints.LatestAsync(ct);
-            if (size == 0 || latest?.TreeSize >= size) return latest;
+            if (size == 0 || latest?.TreeSize >= size) return _latest = latest;
             var head = new TreeHead(size, await store.Merkle.RootAsync(size, ct), Clock.GetUtcNow());
             await store.Checkpoints.AddAsync(new StoredCheckpoint(head.TreeSize, head.RootHash, head.Time,
                 SignedCheckpoint.Sign(head, secrets.LogKey)), ct);
-            return await store.Checkpoints.AtAsync(size, ct);
+            return _latest = await store.Checkpoints.AtAsync(size, ct);
         }
         finally
         {

@@ -6,8 +6,8 @@ using Google.Protobuf;
 namespace EDoc.Server.Commands;
 
 /// <summary>
-/// Runs a command through the one write path: replays the first reply of a known request id, decides on
-/// current state, commits through the group-commit writer, and decides again if another writer got there first.
+/// Runs a command through the one write path: decides on current state, commits through the group-commit writer
+/// (which answers a known request id with its first reply), and decides again if another writer got there first.
 /// </summary>
 internal sealed class CommandExecutor(IEDocStore store, TimeProvider clock)
 {
@@ -24,13 +24,22 @@ internal sealed class CommandExecutor(IEDocStore store, TimeProvider clock)
     public async Task<TReply> ExecuteAsync<TReply>(CommandContext context, Func<DateTimeOffset, Task<Decision<TReply>>> decide,
         CancellationToken ct) where TReply : IMessage<TReply>, new()
     {
-        if (context.RequestId is { } requestId && await store.Log.FindRequestAsync(requestId, ct) is { } earlier)
-            return Replay<TReply>(context, earlier);
-
         for (var attempt = 1; ; attempt++)
         {
             var now = Micros.Truncate(clock.GetUtcNow());
-            var decision = await decide(now);
+            Decision<TReply> decision;
+            try
+            {
+                decision = await decide(now);
+            }
+            // A retry of a request that went through may be refused on today's state (the task is no longer open, the
+            // agency exists): it gets the first reply instead. Looked up only then, so a first request pays no extra read;
+            // a retry that decides without error is caught as a duplicate by the commit, under the log lock.
+            catch (DomainException) when (context.RequestId is not null)
+            {
+                if (await store.Log.FindRequestAsync(context.RequestId.Value, ct) is { } earlier) return Replay<TReply>(context, earlier);
+                throw;
+            }
             var metadata = new CommitMetadata(context.RequestId, context.Method, context.Caller.Id, context.OnBehalfOf, now);
             var outcome = await store.CommitAsync(
                 new Commit(metadata, decision.Writes, decision.Secrets, (decision.StoredReply ?? decision.Reply).ToByteArray()), ct);

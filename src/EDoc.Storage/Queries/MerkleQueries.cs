@@ -9,9 +9,18 @@ public sealed class MerkleQueries(QueryRunner db)
     /// <summary>MTH of the first <paramref name="size"/> leaves.</summary>
     public async Task<byte[]> RootAsync(long size, CancellationToken ct) => (await HashesAsync([new LeafRange(0, size)], ct))[0];
 
-    /// <summary>The audit path of leaf <paramref name="index"/> in the tree of <paramref name="size"/> leaves.</summary>
-    public Task<byte[][]> InclusionProofAsync(long index, long size, CancellationToken ct) =>
-        HashesAsync(MerkleProofs.InclusionPath(index, size), ct);
+    /// <summary>
+    /// The leaf hash of leaf <paramref name="index"/> (null when its entry is missing) and its audit path in the tree of
+    /// <paramref name="size"/> leaves, read together in one round trip.
+    /// </summary>
+    public async Task<(byte[]? Leaf, byte[][] Path)> InclusionProofAsync(long index, long size, CancellationToken ct)
+    {
+        var leaf = new PerfectSubtree(0, index);
+        var path = MerkleProofs.InclusionPath(index, size);
+        var hashes = await db.SessionAsync(session =>
+            MerkleNodesTable.GetAsync(session, path.SelectMany(r => r.Pieces()).Append(leaf).Distinct().ToArray(), ct), ct);
+        return (hashes.GetValueOrDefault(leaf), path.Select(r => Hash(r, hashes)).ToArray());
+    }
 
     /// <summary>The proof that the tree of <paramref name="second"/> leaves extends the one of <paramref name="first"/>.</summary>
     public Task<byte[][]> ConsistencyProofAsync(long first, long second, CancellationToken ct) =>
@@ -25,8 +34,10 @@ public sealed class MerkleQueries(QueryRunner db)
     {
         var pieces = ranges.SelectMany(r => r.Pieces()).Distinct().ToArray();
         var hashes = await MerkleNodesTable.GetAsync(session, pieces, ct);
-        return ranges.Select(r => r.Hash(p => hashes.TryGetValue(p, out var hash)
-            ? hash
-            : throw new InvalidOperationException($"The Merkle tree is missing subtree {p}."))).ToArray();
+        return ranges.Select(r => Hash(r, hashes)).ToArray();
     }, ct);
+
+    private static byte[] Hash(LeafRange range, Dictionary<PerfectSubtree, byte[]> hashes) => range.Hash(p => hashes.TryGetValue(p, out var hash)
+        ? hash
+        : throw new InvalidOperationException($"The Merkle tree is missing subtree {p}."));
 }

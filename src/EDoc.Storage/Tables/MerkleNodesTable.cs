@@ -9,28 +9,35 @@ internal static class MerkleNodesTable
     /// <summary>Rows per INSERT: well under both providers' limits on bound parameters.</summary>
     private const int RowsPerInsert = 200;
 
-    /// <summary>The stored hashes of the subtrees; a missing one means the tree in the store is damaged.</summary>
+    /// <summary>
+    /// The stored hashes of the subtrees, in one round trip (leaves from events, the rest from merkle_nodes); a
+    /// missing one means the tree in the store is damaged.
+    /// </summary>
     public static async Task<Dictionary<PerfectSubtree, byte[]>> GetAsync(DbSession session, IReadOnlyCollection<PerfectSubtree> subtrees,
         CancellationToken ct)
     {
         var found = new Dictionary<PerfectSubtree, byte[]>();
         var leaves = subtrees.Where(s => s.Level == 0).Select(s => s.Index + 1).ToArray();
         var nodes = subtrees.Where(s => s.Level > 0).ToArray();
+        var selects = new List<string>();
+        var parameters = new List<(string, object?)>();
         if (leaves.Length > 0)
         {
-            var (list, parameters) = DbSession.InList("s", leaves);
-            foreach (var (sequence, hash) in await session.QueryAsync($"SELECT sequence, leaf_hash FROM events WHERE sequence IN ({list})",
-                         r => (r.GetInt64(0), (byte[])r.GetValue(1)), ct, parameters))
-                found[new PerfectSubtree(0, sequence - 1)] = hash;
+            var (list, leafParameters) = DbSession.InList("s", leaves);
+            selects.Add($"SELECT 0 AS level, sequence - 1 AS idx, leaf_hash AS hash FROM events WHERE sequence IN ({list})");
+            parameters.AddRange(leafParameters);
         }
         if (nodes.Length > 0)
         {
-            var conditions = string.Join(" OR ", nodes.Select((_, i) => $"(level = @l{i} AND idx = @i{i})"));
-            var parameters = nodes.SelectMany((n, i) => new (string, object?)[] { ($"l{i}", n.Level), ($"i{i}", n.Index) }).ToArray();
-            foreach (var (level, index, hash) in await session.QueryAsync($"SELECT level, idx, hash FROM merkle_nodes WHERE {conditions}",
-                         r => (r.GetInt32(0), r.GetInt64(1), (byte[])r.GetValue(2)), ct, parameters))
-                found[new PerfectSubtree(level, index)] = hash;
+            selects.Add("SELECT level, idx, hash FROM merkle_nodes WHERE " +
+                        string.Join(" OR ", nodes.Select((_, i) => $"(level = @l{i} AND idx = @i{i})")));
+            parameters.AddRange(nodes.SelectMany((n, i) => new (string, object?)[] { ($"l{i}", n.Level), ($"i{i}", n.Index) }));
         }
+        if (selects.Count == 0) return found;
+        foreach (var (level, index, hash) in await session.QueryAsync(string.Join(" UNION ALL ", selects),
+                     r => (Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), r.GetInt64(1), (byte[])r.GetValue(2)),
+                     ct, parameters.ToArray()))
+            found[new PerfectSubtree(level, index)] = hash;
         return found;
     }
 

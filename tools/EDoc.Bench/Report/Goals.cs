@@ -26,10 +26,12 @@ internal abstract class Goal(string text, string label)
         new ThroughputGoal("decisions (CompleteTask) ≥ 2,000/s at 32 callers on PostgreSQL", "≥ 2,000/s",
             "decisions", null, 2000, minCallers: 32, exactCallers: true),
         new LatencyGoal("decisions (CompleteTask) p99 ≤ 25 ms at 32 callers", "p99 ≤ 25 ms", "decisions", 25, callers: 32),
-        new LatencyGoal("inbox (ListTasks MINE, OPEN, 50) p99 ≤ 5 ms at 1,000,000 documents (run with --documents 1000000)", "p99 ≤ 5 ms",
-            "inbox", 5, callers: 32),
-        new LatencyGoal("inclusion proof p99 ≤ 5 ms at 1,000,000 events (run with --documents or --employees 1000000)", "p99 ≤ 5 ms",
-            "proof", 5, callers: 32),
+        // The issue gives these two latencies without a load, unlike the decisions goal ("at 32 callers"): they are the
+        // latency of one call, so they are judged at 1 caller; the rows at more callers show the queueing on top.
+        new LatencyGoal("inbox (ListTasks MINE, OPEN, 50) p99 ≤ 5 ms at 1,000,000 documents, one caller (run with --documents 1000000)",
+            "p99 ≤ 5 ms", "inbox", 5, callers: 1),
+        new LatencyGoal("inclusion proof p99 ≤ 5 ms at 1,000,000 events, one caller (run with --documents or --employees 1000000)",
+            "p99 ≤ 5 ms", "proof", 5, callers: 1),
         new ThroughputGoal("audit verify (VerifyLog, events/s) ≥ 50% of the raw SHA-256 rate (c) of the same run", "≥ 50% SHA-256",
             "audit-verify", Comparison.RawSha256, 0.50, minCallers: 1, exactCallers: true),
         new BaselineGoal("Merkle tree appends cost ≤ 10% of a write (baseline (g), tree work timed directly)", "tree ≤ 10%",
