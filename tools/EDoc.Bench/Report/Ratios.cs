@@ -12,8 +12,16 @@ internal sealed class Ratios(IReadOnlyList<BaselineFigure> baselines, IReadOnlyL
 
     /// <summary>Throughput ÷ the baseline's rate; null when the run has no such baseline.</summary>
     public double? Of(LoadResult result, Comparison against) => Rate(against, result.Callers) is > 0 and var rate
-        ? result.Throughput / rate
+        ? Throughput(result, against) / rate
         : null;
+
+    /// <summary>
+    /// Calls per second as compared: a whole-log VerifyLog can outlast the measured window, which then counts one call
+    /// begun before the window as if it took the window's length; one verifier at a time makes its rate one call per
+    /// median latency instead (taken at 1 caller, where no call waits for another).
+    /// </summary>
+    private static double Throughput(LoadResult result, Comparison against) =>
+        against == Comparison.RawSha256 && result is { Callers: 1, P50Milliseconds: > 0 } ? 1000 / result.P50Milliseconds : result.Throughput;
 
     /// <summary>The short name of a baseline, as the ratio column shows it.</summary>
     public static string Label(Comparison against) => against switch
