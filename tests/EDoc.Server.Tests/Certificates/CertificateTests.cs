@@ -585,7 +585,7 @@ public abstract class CertificateTests(ServerFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task A_certificate_downloads_as_a_PDF_that_shows_its_number_and_holder()
+    public async Task A_certificate_downloads_as_a_PDF_that_shows_its_number_and_holder_and_a_QR_that_verifies_offline()
     {
         var c = await IssueAsync(await ChannelAsync());
         using var pdf = new MemoryStream();
@@ -606,6 +606,18 @@ public abstract class CertificateTests(ServerFixture fixture) : ApiTest(fixture)
             Assert.Contains(c.Number, text, StringComparison.Ordinal);
             Assert.Contains(Holder, text, StringComparison.Ordinal);
             Assert.Contains(AddressTitleKk, text, StringComparison.Ordinal);
+
+            // The printed QR code, scanned from the rendered page, is the certificate's signed payload and verifies
+            // against the published trust list alone.
+            ExternalTool.Run("pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1", path, Path.Combine(directory.FullName, "page"));
+            var scanned = ExternalTool.Run("zbarimg", "--raw", "-q", Path.Combine(directory.FullName, "page-1.png")).Trim();
+            Assert.Equal(c.QrPayload, scanned);
+            var trusted = Assert.Single((await Anonymous.GetTrustListAsync(new GetTrustListRequest())).Keys, k => k.KeyId == c.KeyId);
+            using var key = ECDsa.Create();
+            key.ImportSubjectPublicKeyInfo(trusted.PublicKey.ToByteArray(), out _);
+            var qr = QrPayload.Verify(scanned, kid => Convert.ToBase64String(kid) == trusted.KeyId ? key : null, DateTimeOffset.UtcNow);
+            Assert.True(qr.IsValid, qr.Message);
+            Assert.Equal((c.Number, Holder), (qr.Claims!.Number, qr.Claims.HolderName));
         }
         finally
         {
