@@ -16,30 +16,13 @@ internal static class TextFiles
         return true;
     }, $"cannot write {what}");
 
-    /// <summary>
-    /// Writes through a temporary file next to <paramref name="file"/> that replaces it only once complete, so an
-    /// interrupted or refused run never leaves a truncated file under the name.
-    /// </summary>
-    public static async Task<T> ReplaceAsync<T>(FileInfo file, string what, Func<TextWriter, Task<T>> write)
-    {
-        var temporary = file.FullName + ".partial";
-        try
+    /// <summary>Writes UTF-8 text whole or not at all, as <see cref="BinaryFiles.ReplaceAsync{T}"/> writes bytes.</summary>
+    public static Task<T> ReplaceAsync<T>(FileInfo file, string what, Func<TextWriter, Task<T>> write) =>
+        BinaryFiles.ReplaceAsync(file, what, async stream =>
         {
-            T result;
-            await using (var writer = new StreamWriter(temporary, append: false, Utf8) { NewLine = "\n" })
-                result = await write(writer);
-            File.Move(temporary, file.FullName, overwrite: true);
-            return result;
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new CliFailure($"cannot write {what}: {error.Message}");
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
-    }
+            await using var writer = new StreamWriter(stream, Utf8) { NewLine = "\n" };
+            return await write(writer);
+        });
 
     private static T Io<T>(Func<T> action, string failure)
     {

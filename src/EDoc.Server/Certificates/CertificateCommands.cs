@@ -16,7 +16,7 @@ namespace EDoc.Server.Certificates;
 
 /// <summary>Certificate commands: types, citizens' requests (instant issue or a routed manual request), revocation, ratings.</summary>
 internal sealed class CertificateCommands(
-    CommandExecutor executor, IEDocStore store, CertificateKeys keys, CertificateVerification verification, IOptions<EDocOptions> options)
+    CommandExecutor executor, IEDocStore store, CertificateIssuer issuer, CertificateVerification verification, IOptions<EDocOptions> options)
 {
     /// <summary>Working days an employee has to decide a manual request.</summary>
     private const int ManualDecisionWorkingDays = 5;
@@ -120,9 +120,7 @@ internal sealed class CertificateCommands(
     {
         var requested = CertificateRules.Request(caller, requestId, type, iin, language, channel, record, known);
         var pending = ServiceRequest.From(requested, now, 1);
-        var agency = await store.Directory.GetAgencyAsync(type.IssuingAgencyId, ct) ?? throw new NotFoundException("Agency", type.IssuingAgencyId);
-        var (issued, served) = CertificateRules.Issue(pending, type, record, known, agency.Name, CertificateNumber.New(now), now,
-            await keys.SignerAsync(type.IssuingAgencyId, ct));
+        var (issued, served) = await issuer.IssueAsync(pending, type, record, known, now, null, null, ct);
         var certificate = Certificate.From(issued, 1);
         return new Decision<Proto.ServiceRequest>(
             CertificateMapping.ToProto(pending.Apply(served, now, 2), certificate, VerifyBase),

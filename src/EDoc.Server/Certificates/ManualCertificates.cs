@@ -18,7 +18,7 @@ namespace EDoc.Server.Certificates;
 /// runs it; the request's stream version lets exactly one answer stand.
 /// </summary>
 internal sealed class ManualCertificates(
-    IEDocStore store, CommandExecutor executor, CertificateKeys keys, IOptions<EDocOptions> options, TimeProvider clock,
+    IEDocStore store, CommandExecutor executor, CertificateIssuer issuer, IOptions<EDocOptions> options, TimeProvider clock,
     ILogger<ManualCertificates> logger)
     : PeriodicJob(options.Value.ManualCertificateScanInterval, clock, logger)
 {
@@ -72,15 +72,15 @@ internal sealed class ManualCertificates(
             if (route.Status != RouteStatus.Completed)
             {
                 var refused = CertificateRules.Refuse(request, decider?.Comment ?? route.Status.ToString(), employeeId, unitId);
-                return new Decision<Proto.ServiceRequest>(CertificateMapping.ToProto(request.Apply(refused, now, request.Version + 1), null, ""),
+                return new Decision<Proto.ServiceRequest>(
+                    CertificateMapping.ToProto(request.Apply(refused, now, request.Version + 1), null, options.Value.VerifyBase),
                     new StreamWrite(stream, request.AgencyId, request.Version, [refused]));
             }
             var type = await store.Certificates.GetTypeAsync(request.TypeCode, ct) ?? throw new NotFoundException("CertificateType", request.TypeCode);
-            var agency = await store.Directory.GetAgencyAsync(type.IssuingAgencyId, ct) ?? throw new NotFoundException("Agency", type.IssuingAgencyId);
             var (record, known) = await store.Registries.FindCitizenAsync(type.SourceRegistry, request.Iin, ct);
-            var (issued, served) = CertificateRules.Issue(request, type, record, known, agency.Name, CertificateNumber.New(now), now,
-                await keys.SignerAsync(type.IssuingAgencyId, ct), employeeId, unitId);
-            return new Decision<Proto.ServiceRequest>(CertificateMapping.ToProto(request.Apply(served, now, request.Version + 1), null, ""),
+            var (issued, served) = await issuer.IssueAsync(request, type, record, known, now, employeeId, unitId, ct);
+            return new Decision<Proto.ServiceRequest>(CertificateMapping.ToProto(request.Apply(served, now, request.Version + 1),
+                    Certificate.From(issued, 1), options.Value.VerifyBase),
                 new StreamWrite(stream, request.AgencyId, request.Version, [served]),
                 new StreamWrite(CertificateStreams.Certificate(issued.Number), request.AgencyId, 0, [issued]));
         }, ct);

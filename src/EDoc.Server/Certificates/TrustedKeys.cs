@@ -17,7 +17,7 @@ internal sealed class TrustedKeys(IEDocStore store, CertificateKeys keys, TimePr
     public async Task<Proto.TrustList> GetAsync(CancellationToken ct)
     {
         var list = new Proto.TrustList { GenerateTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow()) };
-        foreach (var agencyId in (await store.Certificates.ListTypesAsync(ct)).Select(t => t.IssuingAgencyId).Distinct().Order(StringComparer.Ordinal))
+        foreach (var agencyId in await IssuingAgenciesAsync(ct))
         {
             var agency = await store.Directory.GetAgencyAsync(agencyId, ct);
             var publicKey = (await keys.GetAsync(agencyId, ct)).ExportSubjectPublicKeyInfo();
@@ -34,11 +34,15 @@ internal sealed class TrustedKeys(IEDocStore store, CertificateKeys keys, TimePr
     public async Task<Func<byte[], ECDsa?>> ResolverAsync(CancellationToken ct)
     {
         var byKeyId = new Dictionary<string, ECDsa>(StringComparer.Ordinal);
-        foreach (var agencyId in (await store.Certificates.ListTypesAsync(ct)).Select(t => t.IssuingAgencyId).Distinct())
+        foreach (var agencyId in await IssuingAgenciesAsync(ct))
         {
             var key = await keys.GetAsync(agencyId, ct);
             byKeyId[Convert.ToBase64String(QrKeyId.Of(key))] = key;
         }
         return kid => byKeyId.GetValueOrDefault(Convert.ToBase64String(kid));
     }
+
+    /// <summary>The agencies that issue some certificate type, whose keys the list publishes, by id.</summary>
+    private async Task<IEnumerable<string>> IssuingAgenciesAsync(CancellationToken ct) =>
+        (await store.Certificates.ListTypesAsync(ct)).Select(t => t.IssuingAgencyId).Distinct().Order(StringComparer.Ordinal);
 }

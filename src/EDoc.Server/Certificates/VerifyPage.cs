@@ -5,9 +5,9 @@ using System.Text.Unicode;
 using EDoc.Contracts.V1;
 using EDoc.Domain.Calendar;
 using EDoc.Domain.Certificates;
+using EDoc.Domain.Directory;
 using EDoc.Domain.Errors;
 using Google.Protobuf.WellKnownTypes;
-using Microsoft.Extensions.Primitives;
 
 namespace EDoc.Server.Certificates;
 
@@ -19,7 +19,7 @@ internal static class VerifyPage
 {
     public static async Task<IResult> HandleAsync(string number, HttpRequest request, CertificateVerification verification, CancellationToken ct)
     {
-        var language = LanguageOf(request.Query["lang"], request.Headers.AcceptLanguage);
+        var language = LanguageOf(request);
         VerifyCertificateResponse answer;
         try
         {
@@ -34,18 +34,11 @@ internal static class VerifyPage
     }
 
     /// <summary>The language asked for: ?lang= first, then the browser's preference among kk, ru, en; Kazakh otherwise.</summary>
-    public static CertificateLanguage LanguageOf(StringValues query, StringValues acceptLanguage)
-    {
-        if (Parse(query.ToString()) is { } chosen) return chosen;
-        var preferred = acceptLanguage.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(part => part.Split(';', 2))
-            .Select(part => (Tag: part[0], Quality: part.Length > 1 && part[1].Trim().StartsWith("q=", StringComparison.Ordinal)
-                && double.TryParse(part[1].Trim()[2..], NumberStyles.Float, CultureInfo.InvariantCulture, out var q) ? q : 1.0))
-            .OrderByDescending(p => p.Quality)
-            .Select(p => Parse(p.Tag.Split('-')[0]))
-            .FirstOrDefault(l => l is not null);
-        return preferred ?? CertificateLanguage.Kk;
-    }
+    private static CertificateLanguage LanguageOf(HttpRequest request) =>
+        Parse(request.Query["lang"].ToString())
+        ?? request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => Parse(l.Value.Value?.Split('-')[0] ?? "")).FirstOrDefault(l => l is not null)
+        ?? CertificateLanguage.Kk;
 
     private static CertificateLanguage? Parse(string code) => code.ToLowerInvariant() switch
     {
@@ -114,12 +107,7 @@ internal static class VerifyPage
     private static void Item(StringBuilder html, string label, string value) =>
         html.Append("<dt>").Append(E(label)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
 
-    private static string In(LocalizedText? text, CertificateLanguage l) => text is null ? "" : l switch
-    {
-        CertificateLanguage.Ru => text.Ru,
-        CertificateLanguage.En => text.En,
-        _ => text.Kk,
-    };
+    private static string In(LocalizedText? text, CertificateLanguage l) => text is null ? "" : new LocalizedName(text.Kk, text.Ru, text.En).In(l);
 
     private static string Date(Timestamp? at) => at is null
         ? ""

@@ -1,17 +1,13 @@
 using EDoc.Contracts.V1;
 using EDoc.Domain.Certificates;
+using EDoc.Domain.Directory;
 
 namespace EDoc.Server.Certificates;
 
 /// <summary>Every text of the public verify page, in kk/ru/en.</summary>
 internal static class VerifyPageTexts
 {
-    private static string Pick(CertificateLanguage language, string kk, string ru, string en) => language switch
-    {
-        CertificateLanguage.Ru => ru,
-        CertificateLanguage.En => en,
-        _ => kk,
-    };
+    private static string Pick(CertificateLanguage language, string kk, string ru, string en) => new LocalizedName(kk, ru, en).In(language);
 
     public static string Heading(CertificateLanguage l) => Pick(l, "Анықтаманы тексеру", "Проверка справки", "Certificate check");
 

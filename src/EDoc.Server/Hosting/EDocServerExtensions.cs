@@ -73,6 +73,7 @@ public static class EDocServerExtensions
         builder.Services.AddSingleton<RegistryReads>();
         builder.Services.AddSingleton<CertificateKeys>();
         builder.Services.AddSingleton<TrustedKeys>();
+        builder.Services.AddSingleton<CertificateIssuer>();
         builder.Services.AddSingleton<CertificateCommands>();
         builder.Services.AddSingleton<CertificateReads>();
         builder.Services.AddSingleton<CertificateReports>();

@@ -18,7 +18,8 @@ public static class StartupBanner
         var banner = new System.Text.StringBuilder();
         banner.AppendLine();
         var web = new Uri(options.WebUrl).Port;
-        banner.AppendLine($"EDoc server listening on {string.Join(", ", addresses.Where(a => new Uri(a).Port != web))} (gRPC; health and reflection on)");
+        var grpc = addresses.Where(a => new Uri(a).Port != web).ToList();
+        banner.AppendLine($"EDoc server listening on {string.Join(", ", grpc)} (gRPC; health and reflection on)");
         banner.AppendLine($"Certificate verify page: {options.VerifyBase}/{{number}} (plain HTTP on {options.WebUrl})");
         banner.AppendLine($"Store: {store}");
         banner.AppendLine("Demo logins:");
@@ -36,7 +37,7 @@ public static class StartupBanner
         if (options.SeedDemo)
             banner.AppendLine($"Demo citizens: {DemoRegistries.Records.Select(r => r.Iin).Distinct().Count()} in 6 registries; e.g. IIN " +
                               $"{DemoRegistries.CitizenWithEverything} can request every instant certificate type");
-        banner.AppendLine("Console: dotnet run --project src/EDoc.Console -- --server " + addresses.FirstOrDefault(a => new Uri(a).Port != web));
+        banner.AppendLine("Console: dotnet run --project src/EDoc.Console -- --server " + grpc.FirstOrDefault());
         // One write, so the log lines of start-up cannot interleave with it.
         Console.Out.Write(banner.ToString());
         Console.Out.Flush();

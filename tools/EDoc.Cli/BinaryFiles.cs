@@ -1,11 +1,11 @@
-namespace EDoc.Cli.Certificates;
+namespace EDoc.Cli;
 
-/// <summary>Binary files the user names, such as a downloaded PDF: written whole or not at all.</summary>
+/// <summary>Files the user names, such as a downloaded PDF or an exported log: written whole or not at all.</summary>
 internal static class BinaryFiles
 {
     /// <summary>
-    /// Writes through a temporary file next to <paramref name="file"/> that replaces it only once complete, so a broken
-    /// download never leaves a truncated PDF under the name. Returns what <paramref name="write"/> returns.
+    /// Writes through a temporary file next to <paramref name="file"/> that replaces it only once complete, so an
+    /// interrupted or refused run never leaves a truncated file under the name. Returns what <paramref name="write"/> returns.
     /// </summary>
     public static async Task<T> ReplaceAsync<T>(FileInfo file, string what, Func<Stream, Task<T>> write)
     {
