@@ -111,9 +111,25 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         return parameter;
     }
 
-    /// <summary>An IN list of parameters named prefix0, prefix1 …: the SQL text and the parameters.</summary>
-    public static (string Sql, (string, object?)[] Parameters) InList<T>(string prefix, IReadOnlyList<T> values) =>
-        (string.Join(", ", values.Select((_, i) => $"@{prefix}{i}")), values.Select((v, i) => ($"{prefix}{i}", (object?)v)).ToArray());
+    /// <summary>
+    /// An IN list of parameters named prefix0, prefix1 …: the SQL text and the parameters. The list is padded to a
+    /// power of two by repeating its last value (harmless in an IN list), so lists of any length share a handful of
+    /// statement texts: the store keeps a bounded number of statements prepared, and a new text for every length
+    /// would push the hot ones out and be parsed and planned anew each time.
+    /// </summary>
+    public static (string Sql, (string, object?)[] Parameters) InList<T>(string prefix, IReadOnlyList<T> values)
+    {
+        var padded = Padded(values);
+        return (string.Join(", ", padded.Select((_, i) => $"@{prefix}{i}")), padded.Select((v, i) => ($"{prefix}{i}", (object?)v)).ToArray());
+    }
+
+    /// <summary>The values, their last one repeated up to the next power of two (see <see cref="InList{T}"/>).</summary>
+    public static IReadOnlyList<T> Padded<T>(IReadOnlyList<T> values)
+    {
+        if (values.Count == 0) throw new ArgumentException("An IN list needs at least one value.", nameof(values));
+        var length = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)values.Count);
+        return length == values.Count ? values : [.. values, .. Enumerable.Repeat(values[^1], length - values.Count)];
+    }
 }
 
 /// <summary>Reading nullable columns without ceremony.</summary>

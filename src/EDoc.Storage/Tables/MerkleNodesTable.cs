@@ -19,6 +19,8 @@ internal static class MerkleNodesTable
         var found = new Dictionary<PerfectSubtree, byte[]>();
         var leaves = subtrees.Where(s => s.Level == 0).Select(s => s.Index + 1).ToArray();
         var nodes = subtrees.Where(s => s.Level > 0).ToArray();
+        // Padded like an IN list, so proofs of every shape share a few prepared statements.
+        if (nodes.Length > 0) nodes = [.. DbSession.Padded(nodes)];
         var selects = new List<string>();
         var parameters = new List<(string, object?)>();
         if (leaves.Length > 0)
