@@ -63,8 +63,7 @@ internal sealed class ManualCertificates(
     {
         var decider = route.Tasks.LastOrDefault(t => t.Outcome is not null);
         var employeeId = decider?.ActedBy ?? decider?.AssigneeId;
-        return executor.ExecuteAsync(new CommandContext(CertificateCommands.SystemCaller(route.AgencyId), null, "AnswerCertificateRequest",
-            employeeId), async now =>
+        return executor.ExecuteAsync(new CommandContext(CertificateCommands.SystemCaller(route.AgencyId), null, "AnswerCertificateRequest"), async now =>
         {
             var request = await store.Certificates.GetRequestAsync(requestId, ct) ?? throw new NotFoundException("ServiceRequest", requestId);
             var unitId = employeeId is null ? null : (await store.Directory.GetEmployeeAsync(employeeId, ct))?.OrgUnitId;
@@ -74,7 +73,7 @@ internal sealed class ManualCertificates(
                 var refused = CertificateRules.Refuse(request, decider?.Comment ?? route.Status.ToString(), employeeId, unitId);
                 return new Decision<Proto.ServiceRequest>(
                     CertificateMapping.ToProto(request.Apply(refused, now, request.Version + 1), null, options.Value.VerifyBase),
-                    new StreamWrite(stream, request.AgencyId, request.Version, [refused]));
+                    new StreamWrite(stream, request.AgencyId, request.Version, [refused])) { OnBehalfOf = employeeId };
             }
             var type = await store.Certificates.GetTypeAsync(request.TypeCode, ct) ?? throw new NotFoundException("CertificateType", request.TypeCode);
             var (record, known) = await store.Registries.FindCitizenAsync(type.SourceRegistry, request.Iin, ct);
@@ -82,7 +81,7 @@ internal sealed class ManualCertificates(
             return new Decision<Proto.ServiceRequest>(CertificateMapping.ToProto(request.Apply(served, now, request.Version + 1),
                     Certificate.From(issued, 1), options.Value.VerifyBase),
                 new StreamWrite(stream, request.AgencyId, request.Version, [served]),
-                new StreamWrite(CertificateStreams.Certificate(issued.Number), request.AgencyId, 0, [issued]));
+                new StreamWrite(CertificateStreams.Certificate(issued.Number), request.AgencyId, 0, [issued])) { OnBehalfOf = employeeId };
         }, ct);
     }
 }

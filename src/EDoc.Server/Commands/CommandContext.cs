@@ -4,7 +4,7 @@ using EDoc.Domain.Errors;
 namespace EDoc.Server.Commands;
 
 /// <summary>Who runs a command, under which client request id, in which RPC.</summary>
-internal sealed record CommandContext(Caller Caller, Guid? RequestId, string Method, string? OnBehalfOf = null)
+internal sealed record CommandContext(Caller Caller, Guid? RequestId, string Method)
 {
     /// <summary>Parses the AIP-155 request id: empty means the client opted out of idempotency.</summary>
     public static CommandContext For(Caller caller, string requestId, string method)

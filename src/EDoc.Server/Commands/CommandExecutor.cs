@@ -40,7 +40,7 @@ internal sealed class CommandExecutor(IEDocStore store, TimeProvider clock)
                 if (await store.Log.FindRequestAsync(context.RequestId.Value, ct) is { } earlier) return Replay<TReply>(context, earlier);
                 throw;
             }
-            var metadata = new CommitMetadata(context.RequestId, context.Method, context.Caller.Id, context.OnBehalfOf, now);
+            var metadata = new CommitMetadata(context.RequestId, context.Method, context.Caller.Id, decision.OnBehalfOf, now);
             var outcome = await store.CommitAsync(
                 new Commit(metadata, decision.Writes, decision.Secrets, (decision.StoredReply ?? decision.Reply).ToByteArray()), ct);
             switch (outcome)
@@ -68,7 +68,7 @@ internal sealed class CommandExecutor(IEDocStore store, TimeProvider clock)
     public async Task RecordAsync(CommandContext context, StreamWrite write, CancellationToken ct)
     {
         var now = Micros.Truncate(clock.GetUtcNow());
-        var metadata = new CommitMetadata(null, context.Method, context.Caller.Id, context.OnBehalfOf, now);
+        var metadata = new CommitMetadata(null, context.Method, context.Caller.Id, null, now);
         var outcome = await store.CommitAsync(new Commit(metadata, [write], [], []), ct);
         if (outcome is not CommitOutcome.Committed)
             throw new InvalidOperationException($"Recording {context.Method} gave {outcome}.");

@@ -21,6 +21,12 @@ internal sealed record Decision<TReply>(
     /// </summary>
     public TReply? StoredReply { get; init; }
 
+    /// <summary>
+    /// For whom the caller acted, when only the decision knows it: a substitute answering a task is found from the
+    /// task's assignee, read with the task.
+    /// </summary>
+    public string? OnBehalfOf { get; init; }
+
     /// <summary>A decision with events only.</summary>
     public Decision(TReply reply, params StreamWrite[] writes) : this(reply, writes, []) { }
 }

@@ -16,7 +16,7 @@ namespace EDoc.Server.Workflow;
 
 /// <summary>Workflow commands: validate the request, load the route and who takes part, let the domain decide, commit.</summary>
 internal sealed class WorkflowCommands(
-    CommandExecutor executor, IEDocStore store, WorkflowLookups lookups, SignatureChecks signatures, TimeProvider clock)
+    CommandExecutor executor, IEDocStore store, WorkflowLookups lookups, SignatureChecks signatures)
 {
     private static readonly WorkingCalendar Calendar = WorkingCalendar.Kazakhstan;
 
@@ -69,12 +69,11 @@ internal sealed class WorkflowCommands(
         var outcome = WorkflowMapping.ToDomain(v, "outcome", request.Outcome);
         if (request.ExpectedVersion < 0) v.Add("expected_version", "must not be negative");
         v.ThrowIfAny();
-        var actingFor = await ActingForAsync(caller, request.TaskId, ct);
-        var context = CommandContext.For(caller, request.RequestId, nameof(Proto.WorkflowService.WorkflowServiceBase.CompleteTask))
-            with { OnBehalfOf = actingFor };
+        var context = CommandContext.For(caller, request.RequestId, nameof(Proto.WorkflowService.WorkflowServiceBase.CompleteTask));
         return await executor.ExecuteAsync(context, async now =>
         {
             var (row, task) = await lookups.VisibleTaskAsync(caller, request.TaskId, ct);
+            var actingFor = await ActingForAsync(caller, task, now, ct);
             // Verified only when the answer could stand, so a non-assignee or a closed task gets its own error, not a signature one.
             var verified = false;
             if (outcome == TaskOutcome.Signed && task.IsOpen && task.Action.Allows(outcome) && (actingFor ?? caller.Id) == task.AssigneeId)
@@ -93,12 +92,11 @@ internal sealed class WorkflowCommands(
     public async Task<Proto.RouteTask> DelegateTaskAsync(Caller caller, Proto.DelegateTaskRequest request, CancellationToken ct)
     {
         new Violations().Text("task_id", request.TaskId).Text("to_employee_id", request.ToEmployeeId).ThrowIfAny();
-        var actingFor = await ActingForAsync(caller, request.TaskId, ct);
-        var context = CommandContext.For(caller, request.RequestId, nameof(Proto.WorkflowService.WorkflowServiceBase.DelegateTask))
-            with { OnBehalfOf = actingFor };
+        var context = CommandContext.For(caller, request.RequestId, nameof(Proto.WorkflowService.WorkflowServiceBase.DelegateTask));
         return await executor.ExecuteAsync(context, async now =>
         {
             var (row, task) = await lookups.VisibleTaskAsync(caller, request.TaskId, ct);
+            var actingFor = await ActingForAsync(caller, task, now, ct);
             await lookups.EnsureColleagueAsync(row.Route.AgencyId, "to_employee_id", request.ToEmployeeId, ct);
             var events = RouteRules.DelegateTask(caller, row.Route,
                 new TaskDelegation(task.Id, request.ToEmployeeId, task.Version, Mapping.OrNull(request.Comment), actingFor));
@@ -148,12 +146,11 @@ internal sealed class WorkflowCommands(
     /// The absent assignee the caller acts for: only while the assignee names the caller as their substitute and the
     /// substitution lasts; otherwise null, and the domain refuses anyone but the assignee.
     /// </summary>
-    private async Task<string?> ActingForAsync(Caller caller, string taskId, CancellationToken ct)
+    private async Task<string?> ActingForAsync(Caller caller, RouteTask task, DateTimeOffset now, CancellationToken ct)
     {
-        var task = (await lookups.VisibleTaskRowAsync(caller, taskId, ct)).Task;
         if (task.AssigneeId == caller.Id) return null;
         var assignee = await store.Directory.GetEmployeeAsync(task.AssigneeId, ct);
-        return assignee?.SubstituteId == caller.Id && assignee.SubstituteUntil > clock.GetUtcNow() ? assignee.Id : null;
+        return assignee?.SubstituteId == caller.Id && assignee.SubstituteUntil > now ? assignee.Id : null;
     }
 
     private static Decision<Proto.RouteTask> TaskDecided(RouteRow row, string taskId, IReadOnlyList<DomainEvent> events, Caller caller,
@@ -167,7 +164,7 @@ internal sealed class WorkflowCommands(
         var task = after.Route.FindTask(taskId)!;
         // The route's version as read is the expected one: a concurrent answer on the route makes this one decide again.
         return new Decision<Proto.RouteTask>(WorkflowMapping.ToProto(after, task, Calendar.ToAlmatyDate(now)),
-            RouteWrites(row.Route.Id, row.Route.DocumentId, row.Route.AgencyId, row.Route.Version, events));
+            RouteWrites(row.Route.Id, row.Route.DocumentId, row.Route.AgencyId, row.Route.Version, events)) { OnBehalfOf = actingFor };
     }
 
     /// <summary>

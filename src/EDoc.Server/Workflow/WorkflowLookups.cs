@@ -23,17 +23,11 @@ internal sealed class WorkflowLookups(IEDocStore store)
             ? row
             : throw new NotFoundException("Route", id);
 
-    /// <summary>The task's inbox row, without its route.</summary>
-    public async Task<TaskRow> VisibleTaskRowAsync(Caller caller, string id, CancellationToken ct) =>
-        await store.Workflow.GetTaskAsync(id, ct) is { } row && caller.Sees(row.AgencyId) ? row : throw new NotFoundException("Task", id);
-
-    /// <summary>The task and its whole route, as of now.</summary>
-    public async Task<(RouteRow Row, RouteTask Task)> VisibleTaskAsync(Caller caller, string id, CancellationToken ct)
-    {
-        var taskRow = await VisibleTaskRowAsync(caller, id, ct);
-        var row = await VisibleRouteAsync(caller, taskRow.RouteId, ct);
-        return (row, row.Route.FindTask(id) ?? throw new NotFoundException("Task", id));
-    }
+    /// <summary>The task and its whole route, as of now, in one read.</summary>
+    public async Task<(RouteRow Row, RouteTask Task)> VisibleTaskAsync(Caller caller, string id, CancellationToken ct) =>
+        await store.Workflow.GetRouteOfTaskAsync(id, ct) is { } row && caller.Sees(row.Route.AgencyId) && row.Route.FindTask(id) is { } task
+            ? (row, task)
+            : throw new NotFoundException("Task", id);
 
     public async Task<RouteTemplate> TemplateAsync(Caller caller, string agencyId, string id, CancellationToken ct) =>
         await store.Workflow.GetTemplateAsync(id, ct) is { } template && caller.Sees(template.AgencyId) && template.AgencyId == agencyId

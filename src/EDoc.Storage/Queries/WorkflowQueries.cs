@@ -80,9 +80,9 @@ public sealed class WorkflowQueries(QueryRunner db)
     public Task<RouteRow?> GetRouteAsync(string id, CancellationToken ct) =>
         db.SessionAsync(session => RoutesTable.GetAsync(session, id, ct), ct);
 
-    /// <summary>An inbox row, or null.</summary>
-    public Task<TaskRow?> GetTaskAsync(string id, CancellationToken ct) =>
-        db.SessionAsync(session => TasksTable.GetAsync(session, id, ct), ct);
+    /// <summary>The route a task belongs to, or null when there is no such task.</summary>
+    public Task<RouteRow?> GetRouteOfTaskAsync(string taskId, CancellationToken ct) =>
+        db.SessionAsync(session => RoutesTable.GetByTaskAsync(session, taskId, ct), ct);
 
     /// <summary>Tasks earliest due first, after a (due date, id) key.</summary>
     public Task<Page<TaskRow>> ListTasksAsync(TaskFilter filter, string? after, int size, CancellationToken ct) =>

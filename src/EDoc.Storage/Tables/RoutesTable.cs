@@ -9,8 +9,14 @@ internal static class RoutesTable
     private const string SelectRoute = "SELECT state, document_title, history FROM routes";
 
     public static Task<RouteRow?> GetAsync(DbSession session, string id, CancellationToken ct) =>
-        session.QuerySingleAsync(SelectRoute + " WHERE id = @id", r => new RouteRow(StateJson.Deserialize<Route>(r.GetString(0)),
-            r.GetString(1), StateJson.Deserialize<List<RouteHistoryEntry>>(r.GetString(2))), ct, ("id", id));
+        session.QuerySingleAsync(SelectRoute + " WHERE id = @id", Map, ct, ("id", id));
+
+    /// <summary>The route holding the task, found through the task's row in the same round trip.</summary>
+    public static Task<RouteRow?> GetByTaskAsync(DbSession session, string taskId, CancellationToken ct) =>
+        session.QuerySingleAsync(SelectRoute + " WHERE id = (SELECT route_id FROM tasks WHERE id = @task)", Map, ct, ("task", taskId));
+
+    private static RouteRow Map(System.Data.Common.DbDataReader r) => new(StateJson.Deserialize<Route>(r.GetString(0)), r.GetString(1),
+        StateJson.Deserialize<List<RouteHistoryEntry>>(r.GetString(2)));
 
     /// <summary>
     /// Writes the whole row. The domain's in-memory event history is left out of the state: the row keeps the timed

@@ -22,9 +22,6 @@ internal static class TasksTable
 
     public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NoDueDate;
 
-    public static Task<TaskRow?> GetAsync(DbSession session, string id, CancellationToken ct) =>
-        session.QuerySingleAsync(Select + " WHERE id = @id", Map, ct, ("id", id));
-
     /// <summary>
     /// Writes the whole row; <paramref name="recorded"/> is the event that changed it, for WatchTasks, and
     /// <paramref name="escalatedTo"/> the supervisor an escalation went to (kept when null).
