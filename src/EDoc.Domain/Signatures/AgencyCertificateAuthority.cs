@@ -18,6 +18,12 @@ public static class AgencyCertificateAuthority
     /// <summary>How long an employee certificate is valid (never beyond the CA's own end).</summary>
     public const int EmployeeValidityYears = 2;
 
+    /// <summary>
+    /// How far back a new CA's validity starts. A CA is created by whichever request first needs it, and another
+    /// request decided a moment earlier (or on an instance whose clock is a little behind) must still be able to use it.
+    /// </summary>
+    public static readonly TimeSpan CaBackdating = TimeSpan.FromMinutes(5);
+
     /// <summary>id-kp-documentSigning (RFC 9336): the certificate signs documents.</summary>
     public const string DocumentSigningOid = "1.3.6.1.5.5.7.3.36";
 
@@ -54,7 +60,7 @@ public static class AgencyCertificateAuthority
 
     /// <summary>
     /// The agency's self-signed CA certificate (public part only) for <paramref name="caKey"/>, valid 10 years from
-    /// <paramref name="now"/>; it may sign certificates and CRLs and only end-entity ones (path length 0).
+    /// <paramref name="now"/>, and already <see cref="CaBackdating"/> before it; it may sign certificates and CRLs and only end-entity ones (path length 0).
     /// </summary>
     public static X509Certificate2 CreateCaCertificate(string agencyId, string agencyName, ECDsa caKey, DateTimeOffset now)
     {
@@ -72,7 +78,7 @@ public static class AgencyCertificateAuthority
         // The serial comes from the key, so the same key and time give the same certificate apart from the ECDSA nonce.
         var serial = SHA256.HashData(caKey.ExportSubjectPublicKeyInfo())[..16];
         serial[0] = (byte)((serial[0] & 0x7F) | 0x01);
-        return request.Create(subject, X509SignatureGenerator.CreateForECDsa(caKey), now, now.AddYears(CaValidityYears), serial);
+        return request.Create(subject, X509SignatureGenerator.CreateForECDsa(caKey), now - CaBackdating, now.AddYears(CaValidityYears), serial);
     }
 
     /// <summary>

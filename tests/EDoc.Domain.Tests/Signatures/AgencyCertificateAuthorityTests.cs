@@ -19,7 +19,8 @@ public sealed class AgencyCertificateAuthorityTests : IDisposable
 
         Assert.Equal("CN=EDoc CA agency-a, O=Ministry of Justice", ca.Subject);
         Assert.Equal(ca.Subject, ca.Issuer);
-        Assert.Equal((Now.UtcDateTime, Now.AddYears(10).UtcDateTime), (ca.NotBefore.ToUniversalTime(), ca.NotAfter.ToUniversalTime()));
+        Assert.Equal(((Now - AgencyCertificateAuthority.CaBackdating).UtcDateTime, Now.AddYears(10).UtcDateTime),
+            (ca.NotBefore.ToUniversalTime(), ca.NotAfter.ToUniversalTime()));
         var constraints = ca.Extensions.OfType<X509BasicConstraintsExtension>().Single();
         Assert.True(constraints.CertificateAuthority && constraints.Critical);
         var usage = ca.Extensions.OfType<X509KeyUsageExtension>().Single();
@@ -153,6 +154,21 @@ public sealed class AgencyCertificateAuthorityTests : IDisposable
         using var cert = AgencyCertificateAuthority.IssueEmployeeCertificate(_f.CaCertificate, _f.CaKey, Csr(key), Employee, Agency, Serial, late);
 
         Assert.Equal(_f.CaCertificate.NotAfter, cert.NotAfter);
+    }
+
+    [Fact]
+    public void A_request_decided_just_before_the_ca_was_created_is_still_issued_but_not_one_from_before_the_backdating()
+    {
+        // Two enrolments race: the one that creates the CA decided a second after the other, which then signs with it.
+        var justBefore = Now.AddSeconds(-1);
+        using var key = NewP256();
+
+        using var cert = AgencyCertificateAuthority.IssueEmployeeCertificate(_f.CaCertificate, _f.CaKey, Csr(key), Employee, Agency, Serial, justBefore);
+
+        Assert.Equal(justBefore.UtcDateTime, cert.NotBefore.ToUniversalTime());
+        var tooEarly = Now - AgencyCertificateAuthority.CaBackdating - TimeSpan.FromSeconds(1);
+        Assert.Equal("CA_NOT_VALID", Assert.Throws<FailedPreconditionException>(() =>
+            AgencyCertificateAuthority.IssueEmployeeCertificate(_f.CaCertificate, _f.CaKey, Csr(key), Employee, Agency, Serial, tooEarly)).Reason);
     }
 
     [Fact]
