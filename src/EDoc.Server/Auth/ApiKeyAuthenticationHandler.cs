@@ -20,10 +20,9 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (!Request.Headers.TryGetValue(ApiKeySecrets.Header, out var values)) return AuthenticateResult.NoResult();
         var secret = values.ToString();
         if (ApiKeySecrets.KeyIdOf(secret) is not { } keyId) return AuthenticateResult.Fail("Malformed API key.");
-        var key = await store.Access.GetApiKeyAsync(keyId, Context.RequestAborted);
-        var hash = await store.Access.GetSecretHashAsync(ApiKeySecrets.SecretKind, keyId, Context.RequestAborted);
         // One answer for unknown, revoked and wrong keys: the caller learns nothing about which.
-        if (key is null || key.RevokedAt is not null || hash is null || !ApiKeySecrets.Matches(secret, hash))
+        if (await store.Access.GetApiKeyWithSecretAsync(keyId, ApiKeySecrets.SecretKind, Context.RequestAborted) is not ({ RevokedAt: null } key, { } hash)
+            || !ApiKeySecrets.Matches(secret, hash))
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         var caller = new Caller(key.Id, CallerKind.ApiKey, key.AgencyId, key.Roles.ToHashSet(), key.DisplayName);
         var principal = new ClaimsPrincipal(new ClaimsIdentity(EDocClaims.Of(caller), SchemeName, EDocClaims.Name, EDocClaims.Role));

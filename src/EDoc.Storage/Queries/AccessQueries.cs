@@ -23,6 +23,21 @@ public sealed class AccessQueries(QueryRunner db)
     public Task<ApiKey?> GetApiKeyAsync(string id, CancellationToken ct) =>
         db.SingleAsync(ApiKeysTable.Select + " WHERE id = @id", ApiKeysTable.Map, ct, ("id", id));
 
+    /// <summary>
+    /// An API key with the stored hash of its secret (null when none is stored), or null: what authenticating a call
+    /// needs, in one round trip.
+    /// </summary>
+    public Task<(ApiKey Key, string? SecretHash)?> GetApiKeyWithSecretAsync(string id, string secretKind, CancellationToken ct) =>
+        db.SessionAsync(async session =>
+        {
+            var rows = await session.QueryAsync(
+                """
+                SELECT k.id, k.agency_id, k.display_name, k.roles, k.created_by, k.created_at, k.revoked_at, s.hash
+                FROM api_keys k LEFT JOIN secrets s ON s.kind = @kind AND s.subject_id = k.id WHERE k.id = @id
+                """, r => (ApiKeysTable.Map(r), r.NullableString(7)), ct, ("id", id), ("kind", secretKind));
+            return rows.Count == 0 ? ((ApiKey, string?)?)null : rows[0];
+        }, ct);
+
     /// <summary>An agency's API keys, newest first, after a page key made by this method.</summary>
     public async Task<Page<ApiKey>> ListApiKeysAsync(string agencyId, string? after, int size, CancellationToken ct)
     {
