@@ -40,6 +40,8 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
                    ?? throw new InvalidOperationException("The log head row is missing.");
         var state = new BatchState(next, await FrontierAsync(session, next - 1, ct));
         await PrefetchAsync(session, state, batch, ct);
+        var writes = batch.SelectMany(c => c.Writes).ToArray();
+        foreach (var projection in projections) await projection.PrefetchAsync(session, writes, ct);
         var outcomes = new CommitOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++) outcomes[i] = await WriteOneAsync(session, state, batch[i], ct);
         await MerkleNodesTable.InsertAsync(session, state.NewNodes, ct);

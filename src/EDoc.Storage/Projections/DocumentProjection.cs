@@ -13,21 +13,38 @@ internal sealed class DocumentProjection : IProjection
         switch (e)
         {
             case DocumentCreated created:
-                await DocumentsTable.UpsertAsync(session, Document.From(created, recorded.RecordedAt, recorded.StreamVersion), ct);
+                await SaveAsync(session, Document.From(created, recorded.RecordedAt, recorded.StreamVersion), ct);
                 break;
             case DocumentDelivered delivered:
-                await DocumentsTable.UpsertAsync(session, Document.From(delivered, recorded.RecordedAt, recorded.StreamVersion), ct);
+                await SaveAsync(session, Document.From(delivered, recorded.RecordedAt, recorded.StreamVersion), ct);
                 break;
             case JournalCreated journal:
                 await JournalsTable.InsertAsync(session, RegistrationJournal.From(journal, recorded.RecordedAt, recorded.StreamVersion), ct);
                 break;
             default:
-                if (!recorded.StreamId.StartsWith(Document.StreamPrefix, StringComparison.Ordinal)) break;
-                var id = recorded.StreamId[Document.StreamPrefix.Length..];
-                var current = await DocumentsTable.GetAsync(session, id, ct)
+                if (DocumentIdOf(recorded.StreamId) is not { } id) break;
+                var current = await DocumentsTable.CurrentAsync(session, id, ct)
                               ?? throw new InvalidOperationException($"Document '{id}' has no row.");
-                await DocumentsTable.UpsertAsync(session, current.Apply(e, recorded.RecordedAt, recorded.StreamVersion), ct);
+                await SaveAsync(session, current.Apply(e, recorded.RecordedAt, recorded.StreamVersion), ct);
                 break;
         }
     }
+
+    /// <summary>The stored documents that the batch's events change (those it creates are not stored yet).</summary>
+    public async Task PrefetchAsync(DbSession session, IReadOnlyList<StreamWrite> writes, CancellationToken ct)
+    {
+        var ids = writes.Where(w => !w.Events.Any(e => e is DocumentCreated or DocumentDelivered))
+            .Select(w => DocumentIdOf(w.StreamId)).OfType<string>().Distinct().ToArray();
+        if (ids.Length == 0) return;
+        foreach (var document in await DocumentsTable.GetManyAsync(session, ids, ct)) session.Remember(DocumentsTable.SessionKey(document.Id), document);
+    }
+
+    private static async Task SaveAsync(DbSession session, Document document, CancellationToken ct)
+    {
+        await DocumentsTable.UpsertAsync(session, document, ct);
+        session.Remember(DocumentsTable.SessionKey(document.Id), document);
+    }
+
+    private static string? DocumentIdOf(string streamId) =>
+        streamId.StartsWith(Document.StreamPrefix, StringComparison.Ordinal) ? streamId[Document.StreamPrefix.Length..] : null;
 }

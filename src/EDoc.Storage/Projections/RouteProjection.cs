@@ -1,3 +1,4 @@
+using EDoc.Domain.Documents;
 using EDoc.Domain.Events;
 using EDoc.Domain.Workflow;
 using EDoc.Storage.EventLog;
@@ -22,22 +23,44 @@ internal sealed class RouteProjection : IProjection
             case RouteStarted or ResolutionIssued:
                 var route = Route.Replay([e]);
                 // The title is copied in so the inbox lists without a join; a later retitling is rare and harmless.
-                var title = (await DocumentsTable.GetAsync(session, route.DocumentId, ct))?.Title ?? "";
+                var title = (await DocumentsTable.CurrentAsync(session, route.DocumentId, ct))?.Title ?? "";
                 await SaveAsync(session, recorded, e, new RouteRow(route, title, []), route, ct);
                 break;
             case RouteEvent routeEvent:
-                var row = await RoutesTable.GetAsync(session, routeEvent.RouteId, ct)
+                var row = await RoutesTable.CurrentAsync(session, routeEvent.RouteId, ct)
                           ?? throw new InvalidOperationException($"Route '{routeEvent.RouteId}' has no row.");
                 await SaveAsync(session, recorded, e, row, row.Route.Apply(e), ct);
                 break;
         }
     }
 
+    /// <summary>The stored routes that the batch's events move on, and the documents whose titles new routes copy.</summary>
+    public async Task PrefetchAsync(DbSession session, IReadOnlyList<StreamWrite> writes, CancellationToken ct)
+    {
+        var events = writes.SelectMany(w => w.Events).OfType<RouteEvent>().ToArray();
+        var started = events.Select(e => e switch
+        {
+            RouteStarted s => s.DocumentId,
+            ResolutionIssued r => r.DocumentId,
+            _ => null,
+        }).OfType<string>().Distinct().ToArray();
+        var newRoutes = events.Where(e => e is RouteStarted or ResolutionIssued).Select(e => e.RouteId).ToHashSet();
+        var moved = events.Select(e => e.RouteId).Where(id => !newRoutes.Contains(id)).Distinct().ToArray();
+        if (moved.Length > 0)
+            foreach (var row in await RoutesTable.GetManyAsync(session, moved, ct)) session.Remember(RoutesTable.SessionKey(row.Route.Id), row);
+        var unread = started.Where(id => session.Recall<Document>(DocumentsTable.SessionKey(id)) is null).ToArray();
+        if (unread.Length > 0)
+            foreach (var document in await DocumentsTable.GetManyAsync(session, unread, ct))
+                session.Remember(DocumentsTable.SessionKey(document.Id), document);
+    }
+
     private static async Task SaveAsync(DbSession session, RecordedEvent recorded, DomainEvent e, RouteRow before, Route after,
         CancellationToken ct)
     {
         var entry = RouteHistoryEntry.From(e, recorded.ActorId, recorded.OnBehalfOf, recorded.RecordedAt);
-        await RoutesTable.UpsertAsync(session, before with { Route = after, History = [.. before.History, entry] }, ct);
+        var row = before with { Route = after, History = [.. before.History, entry] };
+        await RoutesTable.UpsertAsync(session, row, ct);
+        session.Remember(RoutesTable.SessionKey(after.Id), row);
         for (var i = 0; i < after.Tasks.Count; i++)
         {
             var changed = i >= before.Route.Tasks.Count || !Equals(before.Route.Tasks[i], after.Tasks[i]);

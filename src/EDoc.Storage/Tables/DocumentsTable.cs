@@ -13,6 +13,20 @@ internal static class DocumentsTable
 
     public static Document MapState(System.Data.Common.DbDataReader r) => StateJson.Deserialize<Document>(r.GetString(0));
 
+    /// <summary>Many documents in one round trip.</summary>
+    public static Task<List<Document>> GetManyAsync(DbSession session, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var (list, parameters) = DbSession.InList("d", ids);
+        return session.QueryAsync($"{SelectState} WHERE id IN ({list})", MapState, ct, parameters);
+    }
+
+    /// <summary>The key a transaction remembers a document's row under (<see cref="DbSession.Remember"/>).</summary>
+    public static string SessionKey(string id) => "documents/" + id;
+
+    /// <summary>The document as this transaction last wrote or prefetched it, else as stored, or null.</summary>
+    public static async Task<Document?> CurrentAsync(DbSession session, string id, CancellationToken ct) =>
+        session.Recall<Document>(SessionKey(id)) ?? await GetAsync(session, id, ct);
+
     /// <summary>How search texts are folded before they are stored or compared, the same on both providers.</summary>
     public static string Fold(string text) => text.ToLowerInvariant();
 

@@ -15,6 +15,20 @@ internal static class RoutesTable
     public static Task<RouteRow?> GetByTaskAsync(DbSession session, string taskId, CancellationToken ct) =>
         session.QuerySingleAsync(SelectRoute + " WHERE id = (SELECT route_id FROM tasks WHERE id = @task)", Map, ct, ("task", taskId));
 
+    /// <summary>Many routes in one round trip.</summary>
+    public static Task<List<RouteRow>> GetManyAsync(DbSession session, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var (list, parameters) = DbSession.InList("r", ids);
+        return session.QueryAsync($"{SelectRoute} WHERE id IN ({list})", Map, ct, parameters);
+    }
+
+    /// <summary>The key a transaction remembers a route's row under (<see cref="DbSession.Remember"/>).</summary>
+    public static string SessionKey(string id) => "routes/" + id;
+
+    /// <summary>The route as this transaction last wrote or prefetched it, else as stored, or null.</summary>
+    public static async Task<RouteRow?> CurrentAsync(DbSession session, string id, CancellationToken ct) =>
+        session.Recall<RouteRow>(SessionKey(id)) ?? await GetAsync(session, id, ct);
+
     private static RouteRow Map(System.Data.Common.DbDataReader r) => new(StateJson.Deserialize<Route>(r.GetString(0)), r.GetString(1),
         StateJson.Deserialize<List<RouteHistoryEntry>>(r.GetString(2)));
 
