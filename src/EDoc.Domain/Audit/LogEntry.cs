@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace EDoc.Domain.Audit;
 
 /// <summary>One entry of the log with every field its leaf hash covers, as stored or as exported.</summary>
@@ -6,6 +8,30 @@ public sealed record LogEntry(
     string? OnBehalfOf, Guid? RequestId, long RecordedAtMicros, byte[] LeafHash)
 {
     /// <summary>The leaf hash the fields call for; differs from <see cref="LeafHash"/> when a field was edited.</summary>
-    public byte[] ComputeLeafHash() => MerkleHash.Leaf(CanonicalEvent.Encode(Sequence, StreamId, StreamVersion, AgencyId, EventType,
-        Payload, ActorId, OnBehalfOf, RequestId, RecordedAtMicros));
+    public byte[] ComputeLeafHash()
+    {
+        var hash = new byte[MerkleHash.Size];
+        ComputeLeafHash(hash);
+        return hash;
+    }
+
+    /// <summary>
+    /// <see cref="ComputeLeafHash()"/> into <paramref name="destination"/>: the canonical bytes are written into a pooled
+    /// buffer right behind the leaf prefix, so verifying a whole log allocates nothing per entry.
+    /// </summary>
+    public void ComputeLeafHash(Span<byte> destination)
+    {
+        var input = ArrayPool<byte>.Shared.Rent(1 + CanonicalEvent.MaxLength(StreamId, AgencyId, EventType, Payload, ActorId, OnBehalfOf));
+        try
+        {
+            input[0] = MerkleHash.LeafPrefix;
+            var length = CanonicalEvent.Write(input.AsSpan(1), Sequence, StreamId, StreamVersion, AgencyId, EventType, Payload, ActorId,
+                OnBehalfOf, RequestId, RecordedAtMicros);
+            MerkleHash.LeafOfPrefixed(input.AsSpan(0, 1 + length), destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(input);
+        }
+    }
 }

@@ -45,7 +45,8 @@ public sealed class MerkleFrontier
     /// <summary>Appends a leaf hash; returns the perfect subtrees above level 0 it completed, to be stored.</summary>
     public IReadOnlyList<(PerfectSubtree Subtree, byte[] Hash)> Append(byte[] leafHash)
     {
-        var completed = new List<(PerfectSubtree, byte[])>();
+        // Every other leaf completes nothing: no list for those, as verifying a whole log appends every leaf once.
+        List<(PerfectSubtree, byte[])>? completed = null;
         _border.Add((new PerfectSubtree(0, Size), leafHash));
         Size++;
         while (_border.Count >= 2 && _border[^1].Subtree.Level == _border[^2].Subtree.Level)
@@ -55,8 +56,8 @@ public sealed class MerkleFrontier
             var merged = (new PerfectSubtree(left.Level + 1, left.Index >> 1), MerkleHash.Node(leftHash, right.Hash));
             _border.RemoveRange(_border.Count - 2, 2);
             _border.Add(merged);
-            completed.Add(merged);
+            (completed ??= []).Add(merged);
         }
-        return completed;
+        return completed ?? [];
     }
 }

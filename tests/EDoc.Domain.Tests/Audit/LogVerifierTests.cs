@@ -169,6 +169,45 @@ public sealed class LogVerifierTests
         Assert.Equal(3, verifier.Checked);
     }
 
+    /// <summary>Ways to tamper with a log of <see cref="LargeSize"/> entries, by name, each well inside a hashing batch.</summary>
+    public static TheoryData<string> Tampering => ["none", "edited", "deleted", "swapped", "duplicated", "truncated", "rewritten"];
+
+    private const int LargeSize = 3000;
+
+    [Theory]
+    [MemberData(nameof(Tampering))]
+    public void Checking_in_chunks_on_every_core_finds_what_checking_one_by_one_finds(string tampering)
+    {
+        var original = Log(LargeSize);
+        var log = Tampered(Log(LargeSize), tampering);
+        TreeHead[] checkpoints = [Checkpoint(original, 700), Checkpoint(original, 1500), Checkpoint(original, LargeSize)];
+
+        var oneByOne = Verify(log, checkpoints);
+        oneByOne.Finish();
+        var chunked = new LogVerifier(new MerkleFrontier(0, _ => []), checkpoints);
+        foreach (var chunk in log.Chunk(1000)) chunked.AddRange(chunk);
+        chunked.Finish();
+
+        Assert.Equal(tampering == "none", oneByOne.Problem is null);
+        Assert.Equal(oneByOne.Problem, chunked.Problem);
+        Assert.Equal(oneByOne.Checked, chunked.Checked);
+        Assert.Equal(oneByOne.Root, chunked.Root);
+    }
+
+    private static List<LogEntry> Tampered(List<LogEntry> log, string tampering)
+    {
+        switch (tampering)
+        {
+            case "edited": log[1776] = log[1776] with { Payload = "{}" }; break;
+            case "deleted": log.RemoveAt(1776); break;
+            case "swapped": (log[1776], log[1901]) = (log[1901], log[1776]); break;
+            case "duplicated": log.Insert(1777, log[1776]); break;
+            case "truncated": log.RemoveRange(2800, LargeSize - 2800); break;
+            case "rewritten": log[1776] = Rehashed(log[1776] with { ActorId = "intruder" }); break;
+        }
+        return log;
+    }
+
     /// <summary>A log of org units created one after another, each entry with the leaf hash the write path gives it.</summary>
     private static List<LogEntry> Log(long size) => Enumerable.Range(1, (int)size).Select(i => Rehashed(new LogEntry(
         i, $"org-unit-ou-{i:D4}", 1, "shymkent-akimat", "OrgUnitCreated", $$"""{"orgUnitId":"ou-{{i:D4}}","name":"Division {{i}}"}""",
