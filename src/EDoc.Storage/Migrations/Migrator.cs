@@ -4,7 +4,9 @@ using EDoc.Storage.Providers;
 namespace EDoc.Storage.Migrations;
 
 /// <summary>
-/// Applies the embedded, numbered SQL scripts that are not yet in schema_migrations. The scripts are shared by both providers; {{TOKENS}} stand for the few type names that differ.
+/// Applies the embedded, numbered SQL scripts that are not yet in schema_migrations. The scripts are shared by both
+/// providers; {{TOKENS}} stand for the few type names that differ. A script named <c>NNNN_name.provider.sql</c> is a
+/// tuning of that provider's storage alone (<c>0010_lz4.postgres.sql</c>) and is skipped by the other.
 /// </summary>
 internal sealed class Migrator(SqlProvider provider)
 {
@@ -42,8 +44,9 @@ internal sealed class Migrator(SqlProvider provider)
             using var reader = new StreamReader(Assembly.GetManifestResourceStream(name)!);
             var sql = reader.ReadToEnd();
             foreach (var (token, value) in provider.ScriptTokens) sql = sql.Replace("{{" + token + "}}", value, StringComparison.Ordinal);
-            var fileName = name[(name.IndexOf("Migrations.", StringComparison.Ordinal) + "Migrations.".Length)..];
-            yield return (fileName[..^".sql".Length], sql);
+            var version = name[(name.IndexOf("Migrations.", StringComparison.Ordinal) + "Migrations.".Length)..^".sql".Length];
+            if (version.Split('.') is [_, var only] && only != provider.Name) continue;
+            yield return (version, sql);
         }
     }
 }
