@@ -130,5 +130,8 @@ public sealed class CertificateRulesTests
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
         Assert.StartsWith("2026-", numbers[0]);
         Assert.False(CertificateNumber.IsWellFormed("2026-ILOU-0000-0000"));
+        // Every one of the 12 random characters takes all 32 letters of the alphabet: each carries its own 5 random bits.
+        var letters = numbers.Select(n => n[5..].Replace("-", "")).ToList();
+        Assert.All(Enumerable.Range(0, 12), i => Assert.Equal(32, letters.Select(l => l[i]).Distinct().Count()));
     }
 }
