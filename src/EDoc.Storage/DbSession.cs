@@ -15,6 +15,7 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
 
     private readonly bool _defer = deferWrites && connection.CanCreateBatch;
     private readonly Dictionary<string, object> _written = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DbBatchCommand> _queuedRows = new(StringComparer.Ordinal);
     private DbBatch? _deferred;
 
     /// <summary>The open connection.</summary>
@@ -40,9 +41,28 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// Writes a whole row (an upsert whose every changing column comes from its values) under a key naming the row. A
+    /// queued, unsent write of the same row takes the new values instead of a second statement being queued: a request
+    /// and its answer, or a route moved on by three events, committed together write their row once, with the last
+    /// state. The row keeps the earlier statement's place in the batch.
+    /// </summary>
+    public Task WriteRowAsync(string rowKey, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        if (_queuedRows.TryGetValue(rowKey, out var queued) && queued.CommandText == sql)
+        {
+            for (var i = 0; i < parameters.Length; i++) queued.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
+            return Task.CompletedTask;
+        }
+        var written = ExecuteAsync(sql, ct, parameters);
+        if (_deferred is { } batch && batch.BatchCommands.Count > 0) _queuedRows[rowKey] = batch.BatchCommands[^1];
+        return written;
+    }
+
     /// <summary>Sends the queued statements.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
+        _queuedRows.Clear();
         if (_deferred is not { } batch) return;
         _deferred = null;
         await using (batch) await batch.ExecuteNonQueryAsync(ct);

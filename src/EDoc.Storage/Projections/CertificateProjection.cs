@@ -37,7 +37,7 @@ internal sealed class CertificateProjection : IProjection
                 break;
             case ServiceRequestServed or ServiceRequestRefused or ServiceRated:
                 var requestId = RequestIdOf(e);
-                var request = session.Recall<ServiceRequest>(RequestKey(requestId))
+                var request = session.Recall<ServiceRequest>(CertificatesTable.RequestSessionKey(requestId))
                               ?? await CertificatesTable.GetRequestAsync(session, requestId, ct)
                               ?? throw new InvalidOperationException($"Service request '{requestId}' has no row.");
                 await SaveAsync(session, request.Apply(e, recorded.RecordedAt, recorded.StreamVersion), ct);
@@ -57,11 +57,9 @@ internal sealed class CertificateProjection : IProjection
 
     private static Task SaveAsync(DbSession session, ServiceRequest request, CancellationToken ct)
     {
-        session.Remember(RequestKey(request.Id), request);
+        session.Remember(CertificatesTable.RequestSessionKey(request.Id), request);
         return CertificatesTable.UpsertRequestAsync(session, request, ct);
     }
-
-    private static string RequestKey(string id) => "service_requests/" + id;
 
     private static string RequestIdOf(DomainEvent e) => e switch
     {

@@ -43,7 +43,11 @@ internal static class CertificatesTable
             r => StateJson.Deserialize<ServiceRequest>(r.GetString(0)), ct, ("pending", nameof(ServiceRequestState.Pending)),
             ("active", nameof(RouteStatus.Active)), ("rework", nameof(RouteStatus.ReturnedForRework)), ("after", afterId), ("limit", limit));
 
-    public static Task UpsertRequestAsync(DbSession session, ServiceRequest request, CancellationToken ct) => session.ExecuteAsync(
+    /// <summary>The key a transaction remembers a service request's row under (<see cref="DbSession.Remember"/>).</summary>
+    public static string RequestSessionKey(string id) => "service_requests/" + id;
+
+    public static Task UpsertRequestAsync(DbSession session, ServiceRequest request, CancellationToken ct) => session.WriteRowAsync(
+        RequestSessionKey(request.Id),
         """
         INSERT INTO service_requests (id, agency_id, iin, status, document_id, version, state)
         VALUES (@id, @agency, @iin, @status, @document, @version, @state)
