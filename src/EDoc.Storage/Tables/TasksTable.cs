@@ -17,7 +17,7 @@ internal static class TasksTable
     private const string Select = "SELECT " + Columns + " FROM tasks";
 
     private static TaskRow Map(DbDataReader r) =>
-        new(StateJson.Deserialize<RouteTask>(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Time(5),
+        new(RouteTaskJson.Read(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Time(5),
             r.GetInt64(6), r.GetString(7));
 
     public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NoDueDate;
