@@ -75,9 +75,24 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         await FlushAsync(ct);
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct)) rows.Add(map(reader));
-        return rows;
+        return await ReadAllAsync(reader, map, ct);
+    }
+
+    /// <summary>
+    /// Runs two queries as one command, so in one network round trip, and maps the rows of each. For a read whose
+    /// second query would otherwise wait for the answer of the first when that answer seldom changes it; the
+    /// parameters are shared, so their names must not clash.
+    /// </summary>
+    public async Task<(List<TFirst> First, List<TSecond> Second)> QueryBothAsync<TFirst, TSecond>(
+        string firstSql, Func<DbDataReader, TFirst> mapFirst, string secondSql, Func<DbDataReader, TSecond> mapSecond,
+        CancellationToken ct, params (string Name, object? Value)[] parameters)
+    {
+        await FlushAsync(ct);
+        await using var command = Command(firstSql + ";\n" + secondSql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var first = await ReadAllAsync(reader, mapFirst, ct);
+        if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("The second query of the command returned no rows set.");
+        return (first, await ReadAllAsync(reader, mapSecond, ct));
     }
 
     /// <summary>Runs a query and maps its first row, or returns null.</summary>
@@ -106,6 +121,13 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         await using var command = Command(sql, parameters);
         var value = await command.ExecuteScalarAsync(ct);
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<T>> ReadAllAsync<T>(DbDataReader reader, Func<DbDataReader, T> map, CancellationToken ct)
+    {
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct)) rows.Add(map(reader));
+        return rows;
     }
 
     private DbCommand Command(string sql, (string Name, object? Value)[] parameters)

@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
 using EDoc.Domain.Access;
 using EDoc.Domain.Audit;
+using EDoc.Domain.Calendar;
 using EDoc.Domain.Directory;
 using EDoc.Domain.Documents;
 using EDoc.Domain.Events;
+using EDoc.Domain.Workflow;
 using EDoc.Storage.EventLog;
+using EDoc.Storage.Queries;
 
 namespace EDoc.Storage.Tests;
 
@@ -360,6 +363,37 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Assert.Equal(["doc-a"], second.Items.Select(d => d.Id));
         Assert.Null(second.NextAfter);
         Assert.Equal(["doc-a"], literal.Items.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task An_inbox_holds_the_tasks_of_whom_the_employee_substitutes_while_the_substitution_lasts()
+    {
+        await CreateEmployeeAsync("emp-away", "away");
+        await CreateEmployeeAsync("emp-sub", "sub");
+        await StartRouteAsync("route-a", "emp-away");
+        await StartRouteAsync("route-b", "emp-sub");
+        var open = new TaskFilter(null, null, RouteTaskStatus.Open, null, null);
+        async Task<IEnumerable<string>> InboxAsync(DateTimeOffset now) =>
+            (await Store.Workflow.ListInboxAsync("emp-sub", now, open, null, 10, default)).Items.Select(t => t.RouteId);
+
+        var before = await InboxAsync(Now);
+        await Store.CommitAsync(Commit(null, new StreamWrite(Streams.Employee("emp-away"), "akimat-one", 1,
+            [new SubstituteSet("emp-away", "emp-sub", Now.AddDays(7))])), default);
+        var during = await InboxAsync(Now);
+        var ended = await InboxAsync(Now.AddDays(8));
+
+        Assert.Equal(["route-b"], before);
+        Assert.Equal(["route-a", "route-b"], during.Order());
+        Assert.Equal(["route-b"], ended);
+    }
+
+    private async Task StartRouteAsync(string routeId, string assigneeId)
+    {
+        var registrar = new Caller("emp-reg", CallerKind.Employee, "akimat-one", new HashSet<Role> { Role.Registrar }, "test");
+        var stages = new[] { new StageDefinition("Келісу", StageMode.ParallelAll, [new Participant(assigneeId, TaskAction.Approve)], 10) };
+        var events = RouteRules.Start(registrar, routeId, "doc-" + routeId, "akimat-one", stages, Now, WorkingCalendar.Kazakhstan);
+        Assert.IsType<CommitOutcome.Committed>(await Store.CommitAsync(
+            Commit(null, new StreamWrite(WorkflowStreams.Route(routeId), "akimat-one", 0, [.. events])), default));
     }
 
     private async Task<Employee> CreateEmployeeAsync(string id, string username)

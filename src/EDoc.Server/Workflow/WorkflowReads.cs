@@ -51,18 +51,16 @@ internal sealed class WorkflowReads(IEDocStore store, WorkflowLookups lookups, P
         var size = PageTokens.Size(request.PageSize);
         var today = Today;
         var status = request.Status == Proto.TaskStatus.Unspecified ? (RouteTaskStatus?)null : (RouteTaskStatus)(int)request.Status;
-        TaskFilter filter;
-        if (request.Scope == Proto.TaskScope.MyUnit)
-            filter = new TaskFilter(null, await UnitOfAsync(caller, ct), status, dueBefore, request.OverdueOnly ? today : null);
-        else
-        {
-            // The overdue tasks escalated to them too, as WatchTasks streams them: a supervisor acts on what their staff missed.
-            var assignees = await AssigneesAsync(caller, ct);
-            filter = new TaskFilter(assignees, null, status, dueBefore, request.OverdueOnly ? today : null, EscalatedToIds: assignees);
-        }
+        var unit = request.Scope == Proto.TaskScope.MyUnit ? await UnitOfAsync(caller, ct) : null;
         // The filter is part of the token's list, so a token cannot be replayed with other filters.
         var list = $"tasks\n{caller.Id}\n{request.Scope}\n{request.Status}\n{request.DueBefore}\n{request.OverdueOnly}";
-        var page = await store.Workflow.ListTasksAsync(filter, tokens.Decode(request.PageToken, list), size, ct);
+        var after = tokens.Decode(request.PageToken, list);
+        var filter = new TaskFilter(null, unit, status, dueBefore, request.OverdueOnly ? today : null);
+        // Mine: the tasks of whom they substitute too, and the overdue ones escalated to them, as WatchTasks streams them:
+        // a supervisor acts on what their staff missed.
+        var page = unit is not null
+            ? await store.Workflow.ListTasksAsync(filter, after, size, ct)
+            : await store.Workflow.ListInboxAsync(caller.Id, clock.GetUtcNow(), filter, after, size, ct);
         return new Proto.ListTasksResponse
         {
             Tasks = { page.Items.Select(t => WorkflowMapping.ToProto(t, today)) }, NextPageToken = tokens.Encode(page.NextAfter, list),

@@ -88,6 +88,15 @@ public sealed class WorkflowQueries(QueryRunner db)
     public Task<Page<TaskRow>> ListTasksAsync(TaskFilter filter, string? after, int size, CancellationToken ct) =>
         db.SessionAsync(session => TasksTable.ListAsync(session, filter, after, size, ct), ct);
 
+    /// <summary>
+    /// The inbox of <paramref name="employeeId"/>: their tasks and those of everyone they substitute at
+    /// <paramref name="now"/>, with the ones escalated to any of them, earliest due first after a (due date, id) key;
+    /// <paramref name="filter"/>'s assignee and escalation lists are set here.
+    /// </summary>
+    public Task<Page<TaskRow>> ListInboxAsync(string employeeId, DateTimeOffset now, TaskFilter filter, string? after, int size,
+        CancellationToken ct) =>
+        db.SessionAsync(session => TasksTable.ListInboxAsync(session, employeeId, now, filter, after, size, ct), ct);
+
     /// <summary>Tasks of the employees changed after a log sequence, oldest change first.</summary>
     public Task<List<TaskRow>> ChangedTasksAsync(IReadOnlyList<string> assigneeIds, long afterSequence, CancellationToken ct) =>
         db.SessionAsync(session => TasksTable.ChangedAsync(session, assigneeIds, afterSequence, ct), ct);
@@ -98,6 +107,5 @@ public sealed class WorkflowQueries(QueryRunner db)
 
     /// <summary>Employees whose substitute is <paramref name="substituteId"/> until after <paramref name="now"/>.</summary>
     public Task<List<string>> SubstitutedByAsync(string substituteId, DateTimeOffset now, CancellationToken ct) =>
-        db.ListAsync("SELECT id FROM employees WHERE substitute_id = @substitute AND substitute_until > @now ORDER BY id",
-            r => r.GetString(0), ct, ("substitute", substituteId), ("now", EventLog.Micros.From(now)));
+        db.SessionAsync(session => EmployeesTable.SubstitutedByAsync(session, substituteId, now, ct), ct);
 }

@@ -16,6 +16,20 @@ internal static class EmployeesTable
             RoleList.Parse(r.GetString(7)), r.NullableString(8), r.GetBoolean(9), r.NullableString(10), r.NullableTime(11),
             r.Time(12), r.GetInt64(13));
 
+    /// <summary>
+    /// The employees whose substitute is @substitute until after @now (micros), by id; a constant so the inbox can send it
+    /// in one command with its page.
+    /// </summary>
+    public const string SubstitutedBySql =
+        "SELECT id FROM employees WHERE substitute_id = @substitute AND substitute_until > @now ORDER BY id";
+
+    /// <summary>The parameters of <see cref="SubstitutedBySql"/>.</summary>
+    public static (string, object?)[] SubstitutedByParameters(string substituteId, DateTimeOffset now) =>
+        [("substitute", substituteId), ("now", Micros.From(now))];
+
+    public static Task<List<string>> SubstitutedByAsync(DbSession session, string substituteId, DateTimeOffset now, CancellationToken ct) =>
+        session.QueryAsync(SubstitutedBySql, r => r.GetString(0), ct, SubstitutedByParameters(substituteId, now));
+
     public static Task<Employee?> GetAsync(DbSession session, string id, CancellationToken ct) =>
         session.QuerySingleAsync(Select + " WHERE id = @id", Map, ct, ("id", id));
 
