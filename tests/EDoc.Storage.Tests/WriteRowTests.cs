@@ -13,8 +13,7 @@ public sealed class WriteRowTests
     {
         await using var connection = await OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var session = new DbSession(connection, transaction, deferWrites: true);
-        await session.ExecuteAsync("CREATE TEMPORARY TABLE t (id text PRIMARY KEY, v int NOT NULL)", default);
+        var session = await SessionWithTableAsync(connection, transaction);
 
         await session.WriteRowAsync("t/a", Upsert, default, ("id", "a"), ("v", 1));
         await session.WriteRowAsync("t/b", Upsert, default, ("id", "b"), ("v", 10));
@@ -38,14 +37,21 @@ public sealed class WriteRowTests
     {
         await using var connection = await OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var session = new DbSession(connection, transaction, deferWrites: true);
-        await session.ExecuteAsync("CREATE TEMPORARY TABLE t (id text PRIMARY KEY, v int NOT NULL)", default);
+        var session = await SessionWithTableAsync(connection, transaction);
 
         await session.WriteRowAsync("t/a", Upsert, default, ("id", "a"), ("v", 1));
         await session.WriteRowAsync("t/a", "UPDATE t SET v = v + @v WHERE id = @id", default, ("v", 5), ("id", "a"));
         var rows = await session.QueryAsync("SELECT v FROM t", r => r.GetInt32(0), default);
 
         Assert.Equal([6], rows);
+    }
+
+    /// <summary>A session deferring its writes, in a transaction holding a fresh table t (id, v).</summary>
+    private static async Task<DbSession> SessionWithTableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        var session = new DbSession(connection, transaction, deferWrites: true);
+        await session.ExecuteAsync("CREATE TEMPORARY TABLE t (id text PRIMARY KEY, v int NOT NULL)", default);
+        return session;
     }
 
     private static async Task<NpgsqlConnection> OpenAsync()

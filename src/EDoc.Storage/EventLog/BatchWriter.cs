@@ -36,12 +36,9 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
         await using var connection = await provider.OpenAsync(ct);
         await using var transaction = await provider.BeginWriteAsync(connection, ct);
         var session = new DbSession(connection, transaction, deferWrites: true);
-        var next = await session.ScalarInt64Async(provider.LockLogHeadSql, ct)
-                   ?? throw new InvalidOperationException("The log head row is missing.");
-        var state = new BatchState(next, await FrontierAsync(session, next - 1, ct));
-        await PrefetchAsync(session, state, batch, ct);
-        var writes = batch.SelectMany(c => c.Writes).ToArray();
-        foreach (var projection in projections) await projection.PrefetchAsync(session, writes, ct);
+        var prefetched = await LockAndPrefetchAsync(session, batch, ct);
+        var state = new BatchState(prefetched.Next, await FrontierAsync(session, prefetched.Next - 1, ct), prefetched.Requests,
+            prefetched.StreamVersions);
         var outcomes = new CommitOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++) outcomes[i] = await WriteOneAsync(session, state, batch[i], ct);
         await MerkleNodesTable.InsertAsync(session, state.NewNodes, ct);
@@ -110,24 +107,33 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
     }
 
     /// <summary>
-    /// Reads, in two queries for the whole batch, the earlier replies of its request ids and the versions of its
-    /// streams; the log head lock is held, so nobody else changes them before the commit.
+    /// Locks the log head and reads what the batch needs, all in one round trip: the next sequence number, the earlier
+    /// replies of its request ids, the versions of its streams, and the rows its projections will update (remembered in
+    /// the session). The lock comes first, so nobody else changes any of it before the commit.
     /// </summary>
-    private static async Task PrefetchAsync(DbSession session, BatchState state, IReadOnlyList<Commit> batch, CancellationToken ct)
+    private async Task<Prefetched> LockAndPrefetchAsync(DbSession session, IReadOnlyList<Commit> batch, CancellationToken ct)
     {
+        long? next = null;
+        var requests = new Dictionary<Guid, CommitOutcome.Duplicate>();
+        var versions = new Dictionary<string, long>();
+        var queries = new List<RowsQuery> { new(provider.LockLogHeadSql, r => next = r.GetInt64(0)) };
         var requestIds = batch.Select(c => c.Metadata.RequestId).OfType<Guid>().Distinct().Select(id => id.ToString("D")).ToArray();
-        if (requestIds.Length > 0)
-            foreach (var (id, duplicate) in await RequestsTable.FindAsync(session, requestIds, ct)) state.Requests[id] = duplicate;
-        var streamIds = batch.SelectMany(c => c.Writes).Select(w => w.StreamId).Distinct().ToArray();
+        if (requestIds.Length > 0) queries.Add(RequestsTable.FindQuery(requestIds, requests));
+        var writes = batch.SelectMany(c => c.Writes).ToArray();
+        var streamIds = writes.Select(w => w.StreamId).Distinct().ToArray();
         if (streamIds.Length > 0)
         {
             var (list, parameters) = DbSession.InList("s", streamIds);
-            foreach (var (id, version) in await session.QueryAsync($"SELECT stream_id, version FROM streams WHERE stream_id IN ({list})",
-                         r => (r.GetString(0), r.GetInt64(1)), ct, parameters))
-                state.StreamVersions[id] = version;
+            queries.Add(new RowsQuery($"SELECT stream_id, version FROM streams WHERE stream_id IN ({list})",
+                r => versions[r.GetString(0)] = r.GetInt64(1), parameters));
         }
-        foreach (var id in streamIds) state.StreamVersions.TryAdd(id, 0);
+        foreach (var projection in projections) queries.AddRange(projection.Prefetch(session, writes));
+        await session.QueryEachAsync(queries, ct);
+        foreach (var id in streamIds) versions.TryAdd(id, 0);
+        return new Prefetched(next ?? throw new InvalidOperationException("The log head row is missing."), requests, versions);
     }
+
+    private sealed record Prefetched(long Next, Dictionary<Guid, CommitOutcome.Duplicate> Requests, Dictionary<string, long> StreamVersions);
 
     /// <summary>
     /// The border of the tree of <paramref name="size"/> leaves: the cached one if this process wrote last, else
@@ -154,12 +160,13 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
         ("request", e.RequestId?.ToString("D")), ("at", Micros.From(e.RecordedAt)), ("hash", e.LeafHash));
 
     /// <summary>What earlier commits of the same batch already changed, since the database has not seen it as committed.</summary>
-    private sealed class BatchState(long nextSequence, MerkleFrontier frontier)
+    private sealed class BatchState(long nextSequence, MerkleFrontier frontier, Dictionary<Guid, CommitOutcome.Duplicate> requests,
+        Dictionary<string, long> streamVersions)
     {
         public long NextSequence { get; set; } = nextSequence;
         public MerkleFrontier Frontier { get; } = frontier;
         public List<(PerfectSubtree Subtree, byte[] Hash)> NewNodes { get; } = [];
-        public Dictionary<string, long> StreamVersions { get; } = [];
-        public Dictionary<Guid, CommitOutcome.Duplicate> Requests { get; } = [];
+        public Dictionary<string, long> StreamVersions { get; } = streamVersions;
+        public Dictionary<Guid, CommitOutcome.Duplicate> Requests { get; } = requests;
     }
 }

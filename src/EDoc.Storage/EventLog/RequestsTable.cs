@@ -7,14 +7,12 @@ internal static class RequestsTable
         session.QuerySingleAsync("SELECT method, actor_id, reply FROM requests WHERE request_id = @id",
             r => new CommitOutcome.Duplicate(r.GetString(0), r.GetString(1), (byte[])r.GetValue(2)), ct, ("id", requestId.ToString("D")));
 
-    /// <summary>The earlier replies of any of the request ids, for a whole batch in one query.</summary>
-    public static async Task<Dictionary<Guid, CommitOutcome.Duplicate>> FindAsync(DbSession session, IReadOnlyList<string> requestIds,
-        CancellationToken ct)
+    /// <summary>The query that finds the earlier replies of any of the request ids, for a whole batch, into <paramref name="found"/>.</summary>
+    public static RowsQuery FindQuery(IReadOnlyList<string> requestIds, Dictionary<Guid, CommitOutcome.Duplicate> found)
     {
         var (list, parameters) = DbSession.InList("r", requestIds);
-        var rows = await session.QueryAsync($"SELECT request_id, method, actor_id, reply FROM requests WHERE request_id IN ({list})",
-            r => (Id: Guid.Parse(r.GetString(0)), Reply: new CommitOutcome.Duplicate(r.GetString(1), r.GetString(2), (byte[])r.GetValue(3))),
-            ct, parameters);
-        return rows.ToDictionary(r => r.Id, r => r.Reply);
+        return new RowsQuery($"SELECT request_id, method, actor_id, reply FROM requests WHERE request_id IN ({list})",
+            r => found[Guid.Parse(r.GetString(0))] = new CommitOutcome.Duplicate(r.GetString(1), r.GetString(2), (byte[])r.GetValue(3)),
+            parameters);
     }
 }

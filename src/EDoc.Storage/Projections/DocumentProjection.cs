@@ -31,12 +31,11 @@ internal sealed class DocumentProjection : IProjection
     }
 
     /// <summary>The stored documents that the batch's events change (those it creates are not stored yet).</summary>
-    public async Task PrefetchAsync(DbSession session, IReadOnlyList<StreamWrite> writes, CancellationToken ct)
+    public IEnumerable<RowsQuery> Prefetch(DbSession session, IReadOnlyList<StreamWrite> writes)
     {
         var ids = writes.Where(w => !w.Events.Any(e => e is DocumentCreated or DocumentDelivered))
             .Select(w => DocumentIdOf(w.StreamId)).OfType<string>().Distinct().ToArray();
-        if (ids.Length == 0) return;
-        foreach (var document in await DocumentsTable.GetManyAsync(session, ids, ct)) session.Remember(DocumentsTable.SessionKey(document.Id), document);
+        return ids.Length == 0 ? [] : [DocumentsTable.RememberQuery(session, ids)];
     }
 
     private static async Task SaveAsync(DbSession session, Document document, CancellationToken ct)

@@ -10,9 +10,10 @@ internal interface IProjection
     Task ApplyAsync(DbSession session, RecordedEvent recorded, DomainEvent e, CancellationToken ct);
 
     /// <summary>
-    /// Reads, in one query per table for a whole group-commit batch, the rows its events will update, and remembers them
-    /// in the session (<see cref="DbSession.Remember"/>). Applying the events then finds them there: a read in the
-    /// middle of the batch would send the deferred writes so far and wait for a round trip while the log is locked.
+    /// The queries, one per table for a whole group-commit batch, that read the rows its events will update and remember
+    /// them in the session (<see cref="DbSession.Remember"/>); the batch writer sends them with its own reads, in one
+    /// round trip. Applying the events then finds the rows there: a read in the middle of the batch would send the
+    /// deferred writes so far and wait for a round trip while the log is locked.
     /// </summary>
-    Task PrefetchAsync(DbSession session, IReadOnlyList<StreamWrite> writes, CancellationToken ct) => Task.CompletedTask;
+    IEnumerable<RowsQuery> Prefetch(DbSession session, IReadOnlyList<StreamWrite> writes) => [];
 }

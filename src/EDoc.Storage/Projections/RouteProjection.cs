@@ -1,4 +1,3 @@
-using EDoc.Domain.Documents;
 using EDoc.Domain.Events;
 using EDoc.Domain.Workflow;
 using EDoc.Storage.EventLog;
@@ -35,10 +34,10 @@ internal sealed class RouteProjection : IProjection
     }
 
     /// <summary>The stored routes that the batch's events move on, and the documents whose titles new routes copy.</summary>
-    public async Task PrefetchAsync(DbSession session, IReadOnlyList<StreamWrite> writes, CancellationToken ct)
+    public IEnumerable<RowsQuery> Prefetch(DbSession session, IReadOnlyList<StreamWrite> writes)
     {
         var events = writes.SelectMany(w => w.Events).OfType<RouteEvent>().ToArray();
-        var started = events.Select(e => e switch
+        var titled = events.Select(e => e switch
         {
             RouteStarted s => s.DocumentId,
             ResolutionIssued r => r.DocumentId,
@@ -46,12 +45,8 @@ internal sealed class RouteProjection : IProjection
         }).OfType<string>().Distinct().ToArray();
         var newRoutes = events.Where(e => e is RouteStarted or ResolutionIssued).Select(e => e.RouteId).ToHashSet();
         var moved = events.Select(e => e.RouteId).Where(id => !newRoutes.Contains(id)).Distinct().ToArray();
-        if (moved.Length > 0)
-            foreach (var row in await RoutesTable.GetManyAsync(session, moved, ct)) session.Remember(RoutesTable.SessionKey(row.Route.Id), row);
-        var unread = started.Where(id => session.Recall<Document>(DocumentsTable.SessionKey(id)) is null).ToArray();
-        if (unread.Length > 0)
-            foreach (var document in await DocumentsTable.GetManyAsync(session, unread, ct))
-                session.Remember(DocumentsTable.SessionKey(document.Id), document);
+        if (moved.Length > 0) yield return RoutesTable.RememberQuery(session, moved);
+        if (titled.Length > 0) yield return DocumentsTable.RememberQuery(session, titled);
     }
 
     private static async Task SaveAsync(DbSession session, RecordedEvent recorded, DomainEvent e, RouteRow before, Route after,

@@ -13,11 +13,15 @@ internal static class DocumentsTable
 
     public static Document MapState(System.Data.Common.DbDataReader r) => StateJson.Deserialize<Document>(r.GetString(0));
 
-    /// <summary>Many documents in one round trip.</summary>
-    public static Task<List<Document>> GetManyAsync(DbSession session, IReadOnlyList<string> ids, CancellationToken ct)
+    /// <summary>The query that reads the documents and remembers each in the session.</summary>
+    public static RowsQuery RememberQuery(DbSession session, IReadOnlyList<string> ids)
     {
         var (list, parameters) = DbSession.InList("d", ids);
-        return session.QueryAsync($"{SelectState} WHERE id IN ({list})", MapState, ct, parameters);
+        return new RowsQuery($"{SelectState} WHERE id IN ({list})", r =>
+        {
+            var document = MapState(r);
+            session.Remember(SessionKey(document.Id), document);
+        }, parameters);
     }
 
     /// <summary>The key a transaction remembers a document's row under (<see cref="DbSession.Remember"/>).</summary>

@@ -15,11 +15,15 @@ internal static class RoutesTable
     public static Task<RouteRow?> GetByTaskAsync(DbSession session, string taskId, CancellationToken ct) =>
         session.QuerySingleAsync(SelectRoute + " WHERE id = (SELECT route_id FROM tasks WHERE id = @task)", Map, ct, ("task", taskId));
 
-    /// <summary>Many routes in one round trip.</summary>
-    public static Task<List<RouteRow>> GetManyAsync(DbSession session, IReadOnlyList<string> ids, CancellationToken ct)
+    /// <summary>The query that reads the routes and remembers each in the session.</summary>
+    public static RowsQuery RememberQuery(DbSession session, IReadOnlyList<string> ids)
     {
         var (list, parameters) = DbSession.InList("r", ids);
-        return session.QueryAsync($"{SelectRoute} WHERE id IN ({list})", Map, ct, parameters);
+        return new RowsQuery($"{SelectRoute} WHERE id IN ({list})", r =>
+        {
+            var row = Map(r);
+            session.Remember(SessionKey(row.Route.Id), row);
+        }, parameters);
     }
 
     /// <summary>The key a transaction remembers a route's row under (<see cref="DbSession.Remember"/>).</summary>
