@@ -150,6 +150,24 @@ public sealed class AuditExportTests(DemoServerFixture demo) : IDisposable
     }
 
     [Fact]
+    public async Task An_edited_entry_before_a_line_that_is_not_an_event_is_named_first()
+    {
+        var admin = await _server.SignedInAdminAsync();
+        await _files.SaveKeyAndExportAsync(admin);
+        var export = _files.Load();
+        Edit(export, 3, e => e.PayloadJson += " ");
+        export.Save();
+        var lines = File.ReadAllLines(_files.Export).ToList();
+        lines[6] = """{"sequence":"6","unknownField":1}""";
+        File.WriteAllLines(_files.Export, lines);
+
+        var verify = await _files.VerifyAsync(admin);
+
+        verify.NamesFirstBad(3, "payload");
+        Assert.DoesNotContain("line 7", verify.Stdout);
+    }
+
+    [Fact]
     public async Task Verify_with_another_log_key_says_the_checkpoint_is_not_signed_by_it()
     {
         var admin = await _server.SignedInAdminAsync();

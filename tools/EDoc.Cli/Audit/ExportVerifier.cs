@@ -30,6 +30,9 @@ internal sealed record OutsideCheckpoint(string Source, string Note);
 /// </summary>
 internal static class ExportVerifier
 {
+    /// <summary>Entries checked together: their leaf hashes are computed on every core (<see cref="LogVerifier.AddRange"/>).</summary>
+    private const int Chunk = 2000;
+
     public static ExportCheck Verify(LogExportHeader header, IEnumerable<string> eventLines, byte[] logKey,
         IReadOnlyList<OutsideCheckpoint> outside)
     {
@@ -51,15 +54,25 @@ internal static class ExportVerifier
         if (tree is null) return Failed(0, from, $"the export's proof of the tree before entry {from} does not fit it");
         var verifier = new LogVerifier(tree, heads.Where(h => h.TreeSize <= to));
         var line = 1;
+        var chunk = new List<LogEntry>(Chunk);
         foreach (var text in eventLines)
         {
             line++;
             var (entry, unreadable) = LogExport.ParseEvent(text);
             if (entry is null)
+            {
+                // The entries before the unreadable line are checked first: a problem among them is the first one.
+                verifier.AddRange(chunk);
+                if (verifier.Problem is not null) break;
                 return Failed(verifier.Checked, from + verifier.Checked, $"line {line} of the export {unreadable}");
-            verifier.Add(entry);
+            }
+            chunk.Add(entry);
+            if (chunk.Count < Chunk) continue;
+            verifier.AddRange(chunk);
+            chunk.Clear();
             if (verifier.Problem is not null) break;
         }
+        verifier.AddRange(chunk);
         var last = from - 1 + verifier.Checked;
         if (verifier.Finish() is { } found) return Failed(verifier.Checked, found.Sequence, found.Description);
         if (last < to) return Failed(verifier.Checked, last + 1, $"the export ends at {last} but its header says it runs to {to} (entries were removed)");
