@@ -42,13 +42,14 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     }
 
     /// <summary>
-    /// Writes a whole row (an upsert whose every changing column comes from its values) under a key naming the row. A
-    /// queued, unsent write of the same row takes the new values instead of a second statement being queued: a request
-    /// and its answer, or a route moved on by three events, committed together write their row once, with the last
-    /// state. The row keeps the earlier statement's place in the batch.
+    /// Writes a whole row (an upsert whose every changing column comes from its values) under a key naming the row, and
+    /// remembers its state under that key (<see cref="Remember"/>). A queued, unsent write of the same row takes the new
+    /// values instead of a second statement being queued: a request and its answer, or a route moved on by three events,
+    /// committed together write their row once, with the last state. The row keeps the earlier statement's place.
     /// </summary>
-    public Task WriteRowAsync(string rowKey, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    public Task WriteRowAsync(string rowKey, object state, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
+        Remember(rowKey, state);
         if (_queuedRows.TryGetValue(rowKey, out var queued) && queued.CommandText == sql)
         {
             for (var i = 0; i < parameters.Length; i++) queued.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
@@ -75,24 +76,9 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         await FlushAsync(ct);
         await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await ReadAllAsync(reader, map, ct);
-    }
-
-    /// <summary>
-    /// Runs two queries as one command, so in one network round trip, and maps the rows of each. For a read whose
-    /// second query would otherwise wait for the answer of the first when that answer seldom changes it; the
-    /// parameters are shared, so their names must not clash.
-    /// </summary>
-    public async Task<(List<TFirst> First, List<TSecond> Second)> QueryBothAsync<TFirst, TSecond>(
-        string firstSql, Func<DbDataReader, TFirst> mapFirst, string secondSql, Func<DbDataReader, TSecond> mapSecond,
-        CancellationToken ct, params (string Name, object? Value)[] parameters)
-    {
-        await FlushAsync(ct);
-        await using var command = Command(firstSql + ";\n" + secondSql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var first = await ReadAllAsync(reader, mapFirst, ct);
-        if (!await reader.NextResultAsync(ct)) throw new InvalidOperationException("The second query of the command returned no rows set.");
-        return (first, await ReadAllAsync(reader, mapSecond, ct));
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct)) rows.Add(map(reader));
+        return rows;
     }
 
     /// <summary>
@@ -155,13 +141,6 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         await using var command = Command(sql, parameters);
         var value = await command.ExecuteScalarAsync(ct);
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<List<T>> ReadAllAsync<T>(DbDataReader reader, Func<DbDataReader, T> map, CancellationToken ct)
-    {
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct)) rows.Add(map(reader));
-        return rows;
     }
 
     private DbCommand Command(string sql, (string Name, object? Value)[] parameters)

@@ -15,15 +15,15 @@ public sealed class WriteRowTests
         await using var transaction = await connection.BeginTransactionAsync();
         var session = await SessionWithTableAsync(connection, transaction);
 
-        await session.WriteRowAsync("t/a", Upsert, default, ("id", "a"), ("v", 1));
-        await session.WriteRowAsync("t/b", Upsert, default, ("id", "b"), ("v", 10));
-        await session.WriteRowAsync("t/a", Upsert, default, ("id", "a"), ("v", 2));
-        await session.WriteRowAsync("t/a", Upsert, default, ("id", "a"), ("v", 3));
+        await session.WriteRowAsync("t/a", "a", Upsert, default, ("id", "a"), ("v", 1));
+        await session.WriteRowAsync("t/b", "b", Upsert, default, ("id", "b"), ("v", 10));
+        await session.WriteRowAsync("t/a", "a", Upsert, default, ("id", "a"), ("v", 2));
+        await session.WriteRowAsync("t/a", "a", Upsert, default, ("id", "a"), ("v", 3));
         var queued = await session.QueryAsync("SELECT id, v FROM t ORDER BY id", r => (r.GetString(0), r.GetInt32(1)), default);
         // Each statement that touched row a would have left a new row version: the first slot of the table means one write.
         var versionOfA = await session.QueryAsync("SELECT ctid::text FROM t WHERE id = 'a'", r => r.GetString(0), default);
         // Sent: the values are the last ones; after the read, a new write of the row is a new statement again.
-        await session.WriteRowAsync("t/a", Upsert, default, ("id", "a"), ("v", 4));
+        await session.WriteRowAsync("t/a", "a", Upsert, default, ("id", "a"), ("v", 4));
         await session.FlushAsync(default);
         var after = await session.QueryAsync("SELECT id, v FROM t ORDER BY id", r => (r.GetString(0), r.GetInt32(1)), default);
 
@@ -39,8 +39,8 @@ public sealed class WriteRowTests
         await using var transaction = await connection.BeginTransactionAsync();
         var session = await SessionWithTableAsync(connection, transaction);
 
-        await session.WriteRowAsync("t/a", Upsert, default, ("id", "a"), ("v", 1));
-        await session.WriteRowAsync("t/a", "UPDATE t SET v = v + @v WHERE id = @id", default, ("v", 5), ("id", "a"));
+        await session.WriteRowAsync("t/a", "a", Upsert, default, ("id", "a"), ("v", 1));
+        await session.WriteRowAsync("t/a", "a", "UPDATE t SET v = v + @v WHERE id = @id", default, ("v", 5), ("id", "a"));
         var rows = await session.QueryAsync("SELECT v FROM t", r => r.GetInt32(0), default);
 
         Assert.Equal([6], rows);

@@ -36,9 +36,7 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
         await using var connection = await provider.OpenAsync(ct);
         await using var transaction = await provider.BeginWriteAsync(connection, ct);
         var session = new DbSession(connection, transaction, deferWrites: true);
-        var prefetched = await LockAndPrefetchAsync(session, batch, ct);
-        var state = new BatchState(prefetched.Next, await FrontierAsync(session, prefetched.Next - 1, ct), prefetched.Requests,
-            prefetched.StreamVersions);
+        var state = await LockAndPrefetchAsync(session, batch, ct);
         var outcomes = new CommitOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++) outcomes[i] = await WriteOneAsync(session, state, batch[i], ct);
         await MerkleNodesTable.InsertAsync(session, state.NewNodes, ct);
@@ -111,7 +109,7 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
     /// replies of its request ids, the versions of its streams, and the rows its projections will update (remembered in
     /// the session). The lock comes first, so nobody else changes any of it before the commit.
     /// </summary>
-    private async Task<Prefetched> LockAndPrefetchAsync(DbSession session, IReadOnlyList<Commit> batch, CancellationToken ct)
+    private async Task<BatchState> LockAndPrefetchAsync(DbSession session, IReadOnlyList<Commit> batch, CancellationToken ct)
     {
         long? next = null;
         var requests = new Dictionary<Guid, CommitOutcome.Duplicate>();
@@ -130,10 +128,9 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
         foreach (var projection in projections) queries.AddRange(projection.Prefetch(session, writes));
         await session.QueryEachAsync(queries, ct);
         foreach (var id in streamIds) versions.TryAdd(id, 0);
-        return new Prefetched(next ?? throw new InvalidOperationException("The log head row is missing."), requests, versions);
+        var first = next ?? throw new InvalidOperationException("The log head row is missing.");
+        return new BatchState(first, await FrontierAsync(session, first - 1, ct), requests, versions);
     }
-
-    private sealed record Prefetched(long Next, Dictionary<Guid, CommitOutcome.Duplicate> Requests, Dictionary<string, long> StreamVersions);
 
     /// <summary>
     /// The border of the tree of <paramref name="size"/> leaves: the cached one if this process wrote last, else

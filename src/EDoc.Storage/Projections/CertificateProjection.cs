@@ -33,14 +33,14 @@ internal sealed class CertificateProjection : IProjection
                 await CertificatesTable.UpsertTypeAsync(session, type.Apply(e, recorded.StreamVersion), ct);
                 break;
             case CertificateRequested requested:
-                await SaveAsync(session, ServiceRequest.From(requested, recorded.RecordedAt, recorded.StreamVersion), ct);
+                await CertificatesTable.UpsertRequestAsync(session, ServiceRequest.From(requested, recorded.RecordedAt, recorded.StreamVersion), ct);
                 break;
             case ServiceRequestServed or ServiceRequestRefused or ServiceRated:
                 var requestId = RequestIdOf(e);
                 var request = session.Recall<ServiceRequest>(CertificatesTable.RequestSessionKey(requestId))
                               ?? await CertificatesTable.GetRequestAsync(session, requestId, ct)
                               ?? throw new InvalidOperationException($"Service request '{requestId}' has no row.");
-                await SaveAsync(session, request.Apply(e, recorded.RecordedAt, recorded.StreamVersion), ct);
+                await CertificatesTable.UpsertRequestAsync(session, request.Apply(e, recorded.RecordedAt, recorded.StreamVersion), ct);
                 if (e is ServiceRated rated) await CertificatesTable.InsertRatingAsync(session, rated, recorded.RecordedAt, ct);
                 break;
             case CertificateIssued issued:
@@ -53,12 +53,6 @@ internal sealed class CertificateProjection : IProjection
                     IssuedDay(certificate.IssuedAt), ct);
                 break;
         }
-    }
-
-    private static Task SaveAsync(DbSession session, ServiceRequest request, CancellationToken ct)
-    {
-        session.Remember(CertificatesTable.RequestSessionKey(request.Id), request);
-        return CertificatesTable.UpsertRequestAsync(session, request, ct);
     }
 
     private static string RequestIdOf(DomainEvent e) => e switch

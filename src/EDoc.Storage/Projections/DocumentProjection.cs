@@ -13,10 +13,10 @@ internal sealed class DocumentProjection : IProjection
         switch (e)
         {
             case DocumentCreated created:
-                await SaveAsync(session, Document.From(created, recorded.RecordedAt, recorded.StreamVersion), ct);
+                await DocumentsTable.UpsertAsync(session, Document.From(created, recorded.RecordedAt, recorded.StreamVersion), ct);
                 break;
             case DocumentDelivered delivered:
-                await SaveAsync(session, Document.From(delivered, recorded.RecordedAt, recorded.StreamVersion), ct);
+                await DocumentsTable.UpsertAsync(session, Document.From(delivered, recorded.RecordedAt, recorded.StreamVersion), ct);
                 break;
             case JournalCreated journal:
                 await JournalsTable.InsertAsync(session, RegistrationJournal.From(journal, recorded.RecordedAt, recorded.StreamVersion), ct);
@@ -25,7 +25,7 @@ internal sealed class DocumentProjection : IProjection
                 if (DocumentIdOf(recorded.StreamId) is not { } id) break;
                 var current = await DocumentsTable.CurrentAsync(session, id, ct)
                               ?? throw new InvalidOperationException($"Document '{id}' has no row.");
-                await SaveAsync(session, current.Apply(e, recorded.RecordedAt, recorded.StreamVersion), ct);
+                await DocumentsTable.UpsertAsync(session, current.Apply(e, recorded.RecordedAt, recorded.StreamVersion), ct);
                 break;
         }
     }
@@ -36,12 +36,6 @@ internal sealed class DocumentProjection : IProjection
         var ids = writes.Where(w => !w.Events.Any(e => e is DocumentCreated or DocumentDelivered))
             .Select(w => DocumentIdOf(w.StreamId)).OfType<string>().Distinct().ToArray();
         return ids.Length == 0 ? [] : [DocumentsTable.RememberQuery(session, ids)];
-    }
-
-    private static async Task SaveAsync(DbSession session, Document document, CancellationToken ct)
-    {
-        await DocumentsTable.UpsertAsync(session, document, ct);
-        session.Remember(DocumentsTable.SessionKey(document.Id), document);
     }
 
     private static string? DocumentIdOf(string streamId) =>

@@ -53,9 +53,7 @@ internal sealed class RouteProjection : IProjection
         CancellationToken ct)
     {
         var entry = RouteHistoryEntry.From(e, recorded.ActorId, recorded.OnBehalfOf, recorded.RecordedAt);
-        var row = before with { Route = after, History = [.. before.History, entry] };
-        await RoutesTable.UpsertAsync(session, row, ct);
-        session.Remember(RoutesTable.SessionKey(after.Id), row);
+        await RoutesTable.UpsertAsync(session, before with { Route = after, History = [.. before.History, entry] }, ct);
         for (var i = 0; i < after.Tasks.Count; i++)
         {
             var changed = i >= before.Route.Tasks.Count || !Equals(before.Route.Tasks[i], after.Tasks[i]);

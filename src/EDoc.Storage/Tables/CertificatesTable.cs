@@ -47,7 +47,7 @@ internal static class CertificatesTable
     public static string RequestSessionKey(string id) => "service_requests/" + id;
 
     public static Task UpsertRequestAsync(DbSession session, ServiceRequest request, CancellationToken ct) => session.WriteRowAsync(
-        RequestSessionKey(request.Id),
+        RequestSessionKey(request.Id), request,
         """
         INSERT INTO service_requests (id, agency_id, iin, status, document_id, version, state)
         VALUES (@id, @agency, @iin, @status, @document, @version, @state)

@@ -35,7 +35,7 @@ internal static class DocumentsTable
     public static string Fold(string text) => text.ToLowerInvariant();
 
     /// <summary>Writes the whole row: the domain decides what an event changes, this only stores the result.</summary>
-    public static Task UpsertAsync(DbSession session, Document d, CancellationToken ct) => session.WriteRowAsync(SessionKey(d.Id),
+    public static Task UpsertAsync(DbSession session, Document d, CancellationToken ct) => session.WriteRowAsync(SessionKey(d.Id), d,
         """
         INSERT INTO documents (id, agency_id, kind, status, title, correspondent, registration_number, registered_at, created_at,
                                updated_at, version, state, title_folded, correspondent_folded)

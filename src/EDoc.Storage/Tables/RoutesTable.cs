@@ -40,7 +40,7 @@ internal static class RoutesTable
     /// Writes the whole row. The domain's in-memory event history is left out of the state: the row keeps the timed
     /// history instead, and the log stays the full record.
     /// </summary>
-    public static Task UpsertAsync(DbSession session, RouteRow row, CancellationToken ct) => session.WriteRowAsync(SessionKey(row.Route.Id),
+    public static Task UpsertAsync(DbSession session, RouteRow row, CancellationToken ct) => session.WriteRowAsync(SessionKey(row.Route.Id), row,
         """
         INSERT INTO routes (id, document_id, agency_id, status, document_title, version, state, history)
         VALUES (@id, @document, @agency, @status, @title, @version, @state, @history)

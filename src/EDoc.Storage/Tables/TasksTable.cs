@@ -64,8 +64,13 @@ internal static class TasksTable
         string? after, int size, CancellationToken ct)
     {
         var (sql, parameters) = ListQuery(ForAssignees(filter, [employeeId]), after, size);
-        var (substituted, rows) = await session.QueryBothAsync(EmployeesTable.SubstitutedBySql, r => r.GetString(0), sql, Map, ct,
-            [.. EmployeesTable.SubstitutedByParameters(employeeId, now), .. parameters]);
+        var substituted = new List<string>();
+        var rows = new List<TaskRow>();
+        await session.QueryEachAsync(
+        [
+            new RowsQuery(EmployeesTable.SubstitutedBySql, r => substituted.Add(r.GetString(0)), EmployeesTable.SubstitutedByParameters(employeeId, now)),
+            new RowsQuery(sql, r => rows.Add(Map(r)), parameters),
+        ], ct);
         return substituted.Count == 0
             ? ToPage(rows, size)
             : await ListAsync(session, ForAssignees(filter, [employeeId, .. substituted]), after, size, ct);
