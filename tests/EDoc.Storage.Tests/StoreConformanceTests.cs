@@ -80,6 +80,29 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Events_read_as_their_stored_bytes_hash_to_the_leaf_hashes_they_were_written_with()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014", Guid.NewGuid()), default);
+        // No agency, a substitute, Kazakh letters in every text field: the stored UTF-8 must be exactly what was hashed.
+        await Store.CommitAsync(new Commit(new CommitMetadata(null, "Test", "әкім-Ұлан", "орынбасар-Әлия", Now),
+            [new StreamWrite("агенттік-Түркістан", null, 0,
+                [new AgencyCreated("akimat-two", new LocalizedName("Түркістан әкімдігі", "Акимат Туркестана", "Turkistan"), "050140000011")])],
+            [], []), default);
+
+        var stored = await Store.Log.ReadAsync(1, 10, default);
+        var encoded = await Store.Log.ReadEncodedRangeAsync(1, 10, new EncodedEntries(), default);
+
+        Assert.Equal(2, encoded.Count);
+        encoded.HashLeaves();
+        for (var i = 0; i < encoded.Count; i++)
+        {
+            Assert.Equal(stored[i].Sequence, encoded.Sequence(i));
+            Assert.Equal(stored[i].LeafHash, encoded.StoredLeafHash(i).ToArray());
+            Assert.Equal(stored[i].LeafHash, encoded.LeafHash(i).ToArray());
+        }
+    }
+
+    [Fact]
     public async Task A_stale_expected_version_is_refused_and_writes_nothing()
     {
         await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);

@@ -17,16 +17,16 @@ public sealed record LogEntry(
 
     /// <summary>
     /// <see cref="ComputeLeafHash()"/> into <paramref name="destination"/>: the canonical bytes are written into a pooled
-    /// buffer right behind the leaf prefix, so verifying a whole log allocates nothing per entry.
+    /// buffer right behind the leaf prefix, so hashing allocates nothing per entry.
     /// </summary>
     public void ComputeLeafHash(Span<byte> destination)
     {
-        var input = ArrayPool<byte>.Shared.Rent(1 + CanonicalEvent.MaxLength(StreamId, AgencyId, EventType, Payload, ActorId, OnBehalfOf));
+        var fields = Fields;
+        var input = ArrayPool<byte>.Shared.Rent(1 + CanonicalEvent.MaxLength(fields));
         try
         {
             input[0] = MerkleHash.LeafPrefix;
-            var length = CanonicalEvent.Write(input.AsSpan(1), Sequence, StreamId, StreamVersion, AgencyId, EventType, Payload, ActorId,
-                OnBehalfOf, RequestId, RecordedAtMicros);
+            var length = CanonicalEvent.Write(new ArraySegment<byte>(input, 1, input.Length - 1), fields);
             MerkleHash.LeafOfPrefixed(input.AsSpan(0, 1 + length), destination);
         }
         finally
@@ -34,4 +34,8 @@ public sealed record LogEntry(
             ArrayPool<byte>.Shared.Return(input);
         }
     }
+
+    /// <summary>The fields as the canonical encoding reads them.</summary>
+    public CanonicalEvent.TextFields Fields =>
+        new(Sequence, StreamId, StreamVersion, AgencyId, EventType, Payload, ActorId, OnBehalfOf, RequestId, RecordedAtMicros);
 }

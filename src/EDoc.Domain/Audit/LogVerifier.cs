@@ -10,9 +10,6 @@ public sealed record LogProblem(long Sequence, string Description);
 /// </summary>
 public sealed class LogVerifier
 {
-    /// <summary>Entries hashed per parallel task: enough to outweigh scheduling, few enough to spread a chunk over the cores.</summary>
-    private const int HashBatch = 256;
-
     private readonly MerkleFrontier _tree;
     private readonly Queue<TreeHead> _checkpoints;
     private long _lastGoodCheckpoint;
@@ -35,50 +32,78 @@ public sealed class LogVerifier
     /// <summary>Checks the next entry in log order.</summary>
     public void Add(LogEntry entry)
     {
-        if (Problem is null) Check(entry, entry.ComputeLeafHash());
+        if (Problem is null) Check(entry.Sequence, entry.LeafHash, entry.ComputeLeafHash());
+    }
+
+    /// <summary>Checks the next entries in log order, as <see cref="Add"/> would one by one.</summary>
+    public void AddRange(IReadOnlyList<LogEntry> entries)
+    {
+        if (Problem is null) AddRange(EncodedEntries.Of(entries));
     }
 
     /// <summary>
-    /// Checks the next entries in log order, as <see cref="Add"/> would one by one. Recomputing the leaf hashes is
-    /// most of the work and they do not depend on each other, so they are computed on every core first; the checks
-    /// and the tree then run in log order, so the first problem found is the same.
+    /// Checks the next entries in log order, as <see cref="Add"/> would one by one. Their leaf hashes are recomputed on
+    /// every core first (<see cref="EncodedEntries.HashLeaves"/>, unless the reader already did); the checks and the
+    /// tree then run in log order, so the first problem found is the same.
     /// </summary>
-    public void AddRange(IReadOnlyList<LogEntry> entries)
+    public void AddRange(EncodedEntries entries)
     {
         if (Problem is not null) return;
-        var leaves = ComputeLeafHashes(entries);
-        for (var i = 0; i < entries.Count && Problem is null; i++) Check(entries[i], leaves[i]);
-    }
-
-    private static byte[][] ComputeLeafHashes(IReadOnlyList<LogEntry> entries)
-    {
-        var leaves = new byte[entries.Count][];
-        var batches = (entries.Count + HashBatch - 1) / HashBatch;
-        Parallel.For(0, batches, batch =>
+        entries.HashLeaves();
+        for (var i = 0; i < entries.Count && Problem is null;)
         {
-            var end = Math.Min(entries.Count, (batch + 1) * HashBatch);
-            for (var i = batch * HashBatch; i < end; i++) leaves[i] = entries[i].ComputeLeafHash();
-        });
-        return leaves;
+            if (entries.TryGetBlock(i, out var block) && BlockIsSound(entries, i))
+            {
+                _tree.AppendSubtree(EncodedEntries.BlockLevel, block);
+                Checked += 1 << EncodedEntries.BlockLevel;
+                i += 1 << EncodedEntries.BlockLevel;
+                CheckCheckpoints();
+                continue;
+            }
+            Check(entries.Sequence(i), entries.StoredLeafHash(i), entries.LeafHash(i));
+            i++;
+        }
     }
 
-    private void Check(LogEntry entry, byte[] leaf)
+    /// <summary>
+    /// Whether the block starting at entry <paramref name="first"/> can join the tree in one step: every entry in it would
+    /// pass <see cref="Check"/> and no checkpoint falls inside it. Otherwise its entries go one by one, which names the problem.
+    /// </summary>
+    private bool BlockIsSound(EncodedEntries entries, int first)
+    {
+        var size = 1 << EncodedEntries.BlockLevel;
+        if (_checkpoints.TryPeek(out var head) && head.TreeSize < _tree.Size + size) return false;
+        for (var j = 0; j < size; j++)
+        {
+            if (entries.Sequence(first + j) != _tree.Size + 1 + j || !entries.LeafHash(first + j).SequenceEqual(entries.StoredLeafHash(first + j)))
+                return false;
+        }
+        return true;
+    }
+
+    private void Check(long sequence, ReadOnlySpan<byte> storedLeaf, ReadOnlySpan<byte> leaf)
     {
         var expected = _tree.Size + 1;
-        if (entry.Sequence != expected)
+        if (sequence != expected)
         {
-            Problem = new LogProblem(expected, entry.Sequence > expected
-                ? $"entry {expected} is missing (the next one is {entry.Sequence})"
-                : $"entry {entry.Sequence} appears out of order or twice");
+            Problem = new LogProblem(expected, sequence > expected
+                ? $"entry {expected} is missing (the next one is {sequence})"
+                : $"entry {sequence} appears out of order or twice");
             return;
         }
-        if (!leaf.AsSpan().SequenceEqual(entry.LeafHash))
+        if (!leaf.SequenceEqual(storedLeaf))
         {
-            Problem = new LogProblem(entry.Sequence, "the stored leaf hash does not match the entry's fields (the entry was edited)");
+            Problem = new LogProblem(sequence, "the stored leaf hash does not match the entry's fields (the entry was edited)");
             return;
         }
-        _tree.Append(leaf);
+        _tree.Append(leaf.ToArray());
         Checked++;
+        CheckCheckpoints();
+    }
+
+    /// <summary>Holds the tree to the checkpoint signed at its current size, if any.</summary>
+    private void CheckCheckpoints()
+    {
         while (_checkpoints.TryPeek(out var head) && head.TreeSize == _tree.Size)
         {
             _checkpoints.Dequeue();

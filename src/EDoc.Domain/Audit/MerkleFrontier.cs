@@ -43,12 +43,21 @@ public sealed class MerkleFrontier
     }
 
     /// <summary>Appends a leaf hash; returns the perfect subtrees above level 0 it completed, to be stored.</summary>
-    public IReadOnlyList<(PerfectSubtree Subtree, byte[] Hash)> Append(byte[] leafHash)
+    public IReadOnlyList<(PerfectSubtree Subtree, byte[] Hash)> Append(byte[] leafHash) => AppendSubtree(0, leafHash);
+
+    /// <summary>
+    /// Appends 2^<paramref name="level"/> leaves at once, given the hash of the perfect subtree they make (the tree's size
+    /// must be a multiple of that); returns the larger perfect subtrees it completed. Lets a verifier hash whole blocks
+    /// of the tree on other cores and join them here in log order.
+    /// </summary>
+    public IReadOnlyList<(PerfectSubtree Subtree, byte[] Hash)> AppendSubtree(int level, byte[] hash)
     {
+        var leaves = 1L << level;
+        if (Size % leaves != 0) throw new ArgumentException($"A subtree of {leaves} leaves cannot follow {Size} leaves.", nameof(level));
         // Every other leaf completes nothing: no list for those, as verifying a whole log appends every leaf once.
         List<(PerfectSubtree, byte[])>? completed = null;
-        _border.Add((new PerfectSubtree(0, Size), leafHash));
-        Size++;
+        _border.Add((new PerfectSubtree(level, Size >> level), hash));
+        Size += leaves;
         while (_border.Count >= 2 && _border[^1].Subtree.Level == _border[^2].Subtree.Level)
         {
             var (left, leftHash) = _border[^2];

@@ -36,13 +36,19 @@ public static class MerkleHash
     /// <summary>SHA-256(0x01 ‖ left ‖ right).</summary>
     public static byte[] Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
     {
+        var hash = new byte[Size];
+        Node(left, right, hash);
+        return hash;
+    }
+
+    /// <summary>SHA-256(0x01 ‖ left ‖ right) into <paramref name="destination"/>, which may be where left is.</summary>
+    public static void Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
+    {
         Span<byte> input = stackalloc byte[1 + 2 * Size];
         input[0] = 0x01;
         left.CopyTo(input[1..]);
         right.CopyTo(input[(1 + Size)..]);
-        var hash = new byte[Size];
-        ThreadSha256.Hash(input, hash);
-        return hash;
+        ThreadSha256.Hash(input, destination);
     }
 
     /// <summary>

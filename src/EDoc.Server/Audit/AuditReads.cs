@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using EDoc.Domain.Access;
 using EDoc.Domain.Audit;
 using EDoc.Domain.Errors;
@@ -23,9 +22,16 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
 
     /// <summary>
     /// Rows per read when passing over a range of the log (verification, export): large enough that a query's fixed cost
-    /// (a pooled connection, planning, the first index probe) is small next to its rows, small enough to keep two in memory.
+    /// (a pooled connection, planning, the first index probe) is small next to its rows, small enough to keep a few in memory;
+    /// a multiple of the verifier's blocks, so a pass from the start of the log hashes whole blocks on every core.
     /// </summary>
-    private const int RangeChunk = 2000;
+    private const int RangeChunk = 8 << EncodedEntries.BlockLevel;
+
+    /// <summary>
+    /// Chunks VerifyLog reads ahead: reading and hashing a chunk take longer than checking it in order, so two go on at
+    /// once, on both cores and on two database connections.
+    /// </summary>
+    private const int VerifyReadsInFlight = 4;
 
     /// <summary>How often a watcher looks for new events; every instance sees every commit through the store.</summary>
     private static readonly TimeSpan WatchPollInterval = TimeSpan.FromMilliseconds(200);
@@ -119,9 +125,19 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
         var heads = (await store.Checkpoints.BetweenAsync(from, checkpointsUpTo, ct))
             .Select(c => SignedCheckpoint.Verify(c.Note, LogPublicKey) ?? new TreeHead(c.TreeSize, [], c.SignedAt));
         var verifier = new LogVerifier(start, heads);
-        await foreach (var rows in ReadAheadAsync(from, to, ct))
+        // Buffers take turns, one more than the reads in flight: the one the verifier checks is never read into.
+        var buffers = Enumerable.Range(0, VerifyReadsInFlight + 1).Select(_ => new EncodedEntries()).ToArray();
+        var chunks = 0;
+        await foreach (var entries in ReadAheadAsync(from, to, VerifyReadsInFlight, async (first, last) =>
+                       {
+                           var into = buffers[chunks++ % buffers.Length];
+                           into.Clear();
+                           await store.Log.ReadEncodedRangeAsync(first, last, into, ct);
+                           into.HashLeaves();
+                           return into;
+                       }))
         {
-            verifier.AddRange(rows.ConvertAll(e => e.ToLogEntry()));
+            verifier.AddRange(entries);
             if (verifier.Problem is not null) break;
         }
         var problem = verifier.Finish();
@@ -142,36 +158,42 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
     {
         AuditRules.EnsureWholeLog(caller);
         var (from, to) = await RangeAsync(request.FromSequence, request.ToSequence, ct);
-        await foreach (var rows in ReadAheadAsync(from, to, ct))
+        await foreach (var rows in ReadAheadAsync(from, to, 1, (first, last) => store.Log.ReadRangeAsync(first, last, ct)))
         {
             foreach (var e in rows) await stream.WriteAsync(AuditMapping.ToProto(e), ct);
         }
     }
 
     /// <summary>
-    /// The entries [from, to] in log order, <see cref="RangeChunk"/> rows at a time. The next chunk is already being read
-    /// while the caller works on the current one, so a whole-log pass waits on the database and on its own work at once
-    /// rather than in turn.
+    /// The entries [from, to] in log order, as <paramref name="read"/> reads <see cref="RangeChunk"/> at a time. The next
+    /// <paramref name="inFlight"/> chunks are already being read while the caller works on the current one, so a
+    /// whole-log pass waits on the database and on its own work at once rather than in turn.
     /// </summary>
-    private async IAsyncEnumerable<List<RecordedEvent>> ReadAheadAsync(long from, long to, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<T> ReadAheadAsync<T>(long from, long to, int inFlight, Func<long, long, Task<T>> read)
     {
-        Task<List<RecordedEvent>>? reading = from <= to ? ReadChunkAsync(from) : null;
+        var reading = new Queue<Task<T>>();
+        var next = from;
         try
         {
-            for (var start = from; reading is not null; start += RangeChunk)
+            while (true)
             {
-                var rows = await reading;
-                reading = start + RangeChunk <= to ? ReadChunkAsync(start + RangeChunk) : null;
-                yield return rows;
+                for (; reading.Count < inFlight && next <= to; next += RangeChunk) reading.Enqueue(read(next, Math.Min(next + RangeChunk - 1, to)));
+                if (!reading.TryDequeue(out var oldest)) yield break;
+                var chunk = await oldest;
+                // The next read starts before the caller works on this chunk, so that work overlaps it too.
+                if (next <= to)
+                {
+                    reading.Enqueue(read(next, Math.Min(next + RangeChunk - 1, to)));
+                    next += RangeChunk;
+                }
+                yield return chunk;
             }
         }
         finally
         {
-            // A caller that stops early (a problem found, the stream gone) leaves a read in flight: let it end before the scope does.
-            if (reading is not null) await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // A caller that stops early (a problem found, the stream gone) leaves reads in flight: let them end before the scope does.
+            foreach (var pending in reading) await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-
-        Task<List<RecordedEvent>> ReadChunkAsync(long start) => store.Log.ReadRangeAsync(start, Math.Min(start + RangeChunk - 1, to), ct);
     }
 
     /// <summary>The tree size to prove against: the one asked for, or the newest checkpoint's.</summary>

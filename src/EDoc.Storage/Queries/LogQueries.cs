@@ -1,3 +1,4 @@
+using EDoc.Domain.Audit;
 using EDoc.Storage.EventLog;
 
 namespace EDoc.Storage.Queries;
@@ -9,6 +10,7 @@ public sealed record EventFilter(
 /// <summary>Reads of the event log itself.</summary>
 public sealed class LogQueries(QueryRunner db)
 {
+    /// <summary>The columns up to recorded_at are the canonical fields in their order (<see cref="StoredEventFields"/>).</summary>
     private const string Select =
         """
         SELECT sequence, stream_id, stream_version, agency_id, event_type, payload, actor_id, on_behalf_of, request_id,
@@ -22,8 +24,23 @@ public sealed class LogQueries(QueryRunner db)
 
     /// <summary>The events with sequence numbers in [from, to], in log order; missing rows are simply absent.</summary>
     public Task<List<RecordedEvent>> ReadRangeAsync(long fromSequence, long toSequence, CancellationToken ct) =>
-        db.ListAsync(Select + " WHERE sequence >= @from AND sequence <= @to ORDER BY sequence", Map, ct,
-            ("from", fromSequence), ("to", toSequence));
+        db.ListAsync(Select + InRange, Map, ct, ("from", fromSequence), ("to", toSequence));
+
+    private const string InRange = " WHERE sequence >= @from AND sequence <= @to ORDER BY sequence";
+
+    /// <summary>
+    /// The events with sequence numbers in [from, to] into <paramref name="into"/>, in log order, as the bytes their leaf
+    /// hashes cover: for checking the log, which needs no event as an object.
+    /// </summary>
+    public Task<EncodedEntries> ReadEncodedRangeAsync(long fromSequence, long toSequence, EncodedEntries into, CancellationToken ct) =>
+        db.SessionAsync(async session =>
+        {
+            await session.QueryEachAsync(
+                [new RowsQuery(Select + InRange,
+                    row => into.Add(row.GetInt64(0), new StoredEventFields(row), row.GetFieldValue<byte[]>(10)),
+                    ("from", fromSequence), ("to", toSequence))], ct);
+            return into;
+        }, ct);
 
     /// <summary>Events matching the filter in log order, after a sequence number (keyset pagination).</summary>
     public async Task<Page<RecordedEvent>> ListAsync(EventFilter filter, long after, int size, CancellationToken ct)

@@ -62,11 +62,53 @@ public sealed class CanonicalEventTests
     public void Write_never_needs_more_than_max_length_even_for_text_that_is_all_three_byte_characters()
     {
         var payload = new string('Қ', 500) + new string('€', 500);
-        var buffer = new byte[CanonicalEvent.MaxLength("s", null, "T", payload, "a", null)];
+        var fields = new CanonicalEvent.TextFields(1, "s", 1, null, "T", payload, "a", null, RequestId, 0);
+        var buffer = new byte[CanonicalEvent.MaxLength(fields)];
 
-        var written = CanonicalEvent.Write(buffer, 1, "s", 1, null, "T", payload, "a", null, RequestId, 0);
+        var written = CanonicalEvent.Write(buffer, fields);
 
         Assert.Equal(CanonicalEvent.Encode(1, "s", 1, null, "T", payload, "a", null, RequestId, 0), buffer[..written]);
+    }
+
+    [Fact]
+    public void Fields_given_as_stored_utf8_encode_to_the_same_bytes_as_strings()
+    {
+        var stored = new StoredUtf8(
+            [42, 3, 1_767_225_600_123_456],
+            ["document-ҚР-0001", "shymkent-akimat", "DocumentRegistered", "{\"title\":\"Өтініш — азаматтық хал актілерін тіркеу\"}",
+                "emp-Әлия", "head-Ұлан", RequestId.ToString("D")]);
+        var entries = new EncodedEntries();
+
+        entries.Add(42, stored, MerkleHash.Leaf(Kazakh()));
+        entries.HashLeaves();
+
+        Assert.Equal(MerkleHash.Leaf(Kazakh()), entries.LeafHash(0).ToArray());
+        Assert.Equal(MerkleHash.Leaf(Kazakh()), entries.StoredLeafHash(0).ToArray());
+    }
+
+    /// <summary>Fields as a database holds them: numbers, and text as UTF-8 bytes in the order of <see cref="CanonicalEvent.Fields"/>.</summary>
+    private sealed class StoredUtf8(long[] numbers, string[] texts) : ICanonicalFields
+    {
+        private readonly byte[][] _utf8 = texts.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+
+        public long Number(int field) => numbers[Index(field, CanonicalEvent.FieldKind.Number)];
+
+        public int MaxTextBytes(int field) => _utf8[Index(field, CanonicalEvent.FieldKind.Text)].Length;
+
+        public int WriteText(int field, ArraySegment<byte> destination)
+        {
+            var text = _utf8[Index(field, CanonicalEvent.FieldKind.Text)];
+            text.CopyTo(destination.AsSpan());
+            return text.Length;
+        }
+
+        /// <summary>The field's place among the fields of its kind.</summary>
+        private static int Index(int field, CanonicalEvent.FieldKind kind)
+        {
+            var fields = CanonicalEvent.Fields;
+            Assert.Equal(kind, fields[field]);
+            return fields[..field].Count(kind);
+        }
     }
 
     private static byte[] Kazakh() => CanonicalEvent.Encode(42, "document-ҚР-0001", 3, "shymkent-akimat", "DocumentRegistered",

@@ -125,6 +125,30 @@ public sealed class MerkleTreeTests
         Assert.Equal(ReferenceRoot(leaves, 0, 23), resumed.Root);
     }
 
+    [Fact]
+    public void A_whole_subtree_appended_at_once_gives_the_tree_of_its_leaves()
+    {
+        var leaves = Leaves(29);
+        var frontier = new MerkleFrontier(0, _ => []);
+        foreach (var leaf in leaves.Take(8)) frontier.Append(leaf);
+
+        frontier.AppendSubtree(3, ReferenceRoot(leaves, 8, 16));
+        frontier.AppendSubtree(2, ReferenceRoot(leaves, 16, 20));
+        foreach (var leaf in leaves.Skip(20)) frontier.Append(leaf);
+
+        Assert.Equal(29, frontier.Size);
+        Assert.Equal(ReferenceRoot(leaves, 0, 29), frontier.Root);
+    }
+
+    [Fact]
+    public void A_subtree_cannot_start_where_its_size_does_not_divide_the_tree()
+    {
+        var frontier = Grow(Leaves(6));
+
+        Assert.Throws<ArgumentException>(() => frontier.AppendSubtree(2, Leaves(1)[0]));
+        Assert.Equal(6, frontier.Size);
+    }
+
     private static byte[][] Leaves(int count) =>
         Enumerable.Range(0, count).Select(i => MerkleHash.Leaf(BitConverter.GetBytes(i * 7919))).ToArray();
 

@@ -30,8 +30,11 @@ internal sealed record OutsideCheckpoint(string Source, string Note);
 /// </summary>
 internal static class ExportVerifier
 {
-    /// <summary>Entries checked together: their leaf hashes are computed on every core (<see cref="LogVerifier.AddRange"/>).</summary>
-    private const int Chunk = 2000;
+    /// <summary>
+    /// Entries checked together: their leaf hashes and the tree's blocks are computed on every core
+    /// (<see cref="EncodedEntries.HashLeaves"/>); a multiple of the blocks, so an export from the start has only whole ones.
+    /// </summary>
+    private const int Chunk = 8 << EncodedEntries.BlockLevel;
 
     public static ExportCheck Verify(LogExportHeader header, IEnumerable<string> eventLines, byte[] logKey,
         IReadOnlyList<OutsideCheckpoint> outside)
