@@ -28,8 +28,8 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
     private const int RangeChunk = 8 << EncodedEntries.BlockLevel;
 
     /// <summary>
-    /// Chunks VerifyLog reads ahead: reading and hashing a chunk take longer than checking it in order, so two go on at
-    /// once, on both cores and on two database connections.
+    /// Chunks VerifyLog reads ahead: reading and hashing a chunk take far longer than checking it in order, so several go
+    /// on at once, on every core and on as many database connections (on two cores, four kept both busy; two left a third idle).
     /// </summary>
     private const int VerifyReadsInFlight = 4;
 
