@@ -24,7 +24,8 @@ public sealed class EncodedEntries
     /// <summary>The level of the blocks <see cref="HashLeaves"/> also hashes: perfect subtrees of 2^8 leaves.</summary>
     public const int BlockLevel = 8;
 
-    private const int BlockSize = 1 << BlockLevel;
+    /// <summary>Entries in a block.</summary>
+    public const int BlockSize = 1 << BlockLevel;
 
     /// <summary>By the index of its first entry, the subtree hash of each aligned block of consecutive entries.</summary>
     private readonly Dictionary<int, byte[]> _blocks = [];
@@ -111,7 +112,7 @@ public sealed class EncodedEntries
     }
 
     /// <summary>
-    /// The subtree hash of entries [<paramref name="index"/>, + 2^<see cref="BlockLevel"/>) when they are one block: their
+    /// The subtree hash of entries [<paramref name="index"/>, + <see cref="BlockSize"/>) when they are one block: their
     /// stored sequence numbers run on from a multiple of the block size. The verifier joins such a block to its tree in one
     /// step, once it has checked every entry in it, instead of hashing the block's nodes one by one in log order.
     /// </summary>

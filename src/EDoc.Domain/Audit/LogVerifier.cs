@@ -55,8 +55,8 @@ public sealed class LogVerifier
             if (entries.TryGetBlock(i, out var block) && BlockIsSound(entries, i))
             {
                 _tree.AppendSubtree(EncodedEntries.BlockLevel, block);
-                Checked += 1 << EncodedEntries.BlockLevel;
-                i += 1 << EncodedEntries.BlockLevel;
+                Checked += EncodedEntries.BlockSize;
+                i += EncodedEntries.BlockSize;
                 CheckCheckpoints();
                 continue;
             }
@@ -71,9 +71,8 @@ public sealed class LogVerifier
     /// </summary>
     private bool BlockIsSound(EncodedEntries entries, int first)
     {
-        var size = 1 << EncodedEntries.BlockLevel;
-        if (_checkpoints.TryPeek(out var head) && head.TreeSize < _tree.Size + size) return false;
-        for (var j = 0; j < size; j++)
+        if (_checkpoints.TryPeek(out var head) && head.TreeSize < _tree.Size + EncodedEntries.BlockSize) return false;
+        for (var j = 0; j < EncodedEntries.BlockSize; j++)
         {
             if (entries.Sequence(first + j) != _tree.Size + 1 + j || !entries.LeafHash(first + j).SequenceEqual(entries.StoredLeafHash(first + j)))
                 return false;

@@ -25,7 +25,7 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
     /// (a pooled connection, planning, the first index probe) is small next to its rows, small enough to keep a few in memory;
     /// a multiple of the verifier's blocks, so a pass from the start of the log hashes whole blocks on every core.
     /// </summary>
-    private const int RangeChunk = 8 << EncodedEntries.BlockLevel;
+    private const int RangeChunk = 8 * EncodedEntries.BlockSize;
 
     /// <summary>
     /// Chunks VerifyLog reads ahead: reading and hashing a chunk take far longer than checking it in order, so several go
@@ -175,17 +175,12 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
         var next = from;
         try
         {
-            while (true)
+            StartReads();
+            while (reading.TryDequeue(out var oldest))
             {
-                for (; reading.Count < inFlight && next <= to; next += RangeChunk) reading.Enqueue(read(next, Math.Min(next + RangeChunk - 1, to)));
-                if (!reading.TryDequeue(out var oldest)) yield break;
                 var chunk = await oldest;
                 // The next read starts before the caller works on this chunk, so that work overlaps it too.
-                if (next <= to)
-                {
-                    reading.Enqueue(read(next, Math.Min(next + RangeChunk - 1, to)));
-                    next += RangeChunk;
-                }
+                StartReads();
                 yield return chunk;
             }
         }
@@ -193,6 +188,11 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
         {
             // A caller that stops early (a problem found, the stream gone) leaves reads in flight: let them end before the scope does.
             foreach (var pending in reading) await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        void StartReads()
+        {
+            for (; reading.Count < inFlight && next <= to; next += RangeChunk) reading.Enqueue(read(next, Math.Min(next + RangeChunk - 1, to)));
         }
     }
 

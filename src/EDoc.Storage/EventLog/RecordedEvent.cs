@@ -16,10 +16,6 @@ public sealed record RecordedEvent(
     DateTimeOffset RecordedAt,
     byte[] LeafHash)
 {
-    /// <summary>The entry as the audit code sees it.</summary>
-    public Domain.Audit.LogEntry ToLogEntry() => new(Sequence, StreamId, StreamVersion, AgencyId, EventType, Payload, ActorId, OnBehalfOf,
-        RequestId, Micros.From(RecordedAt), LeafHash);
-
     /// <summary>The decoded event.</summary>
     public DomainEvent Event => EventSerializer.Deserialize(EventType, Payload);
 }

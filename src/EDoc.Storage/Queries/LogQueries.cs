@@ -18,6 +18,9 @@ public sealed class LogQueries(QueryRunner db)
         FROM events
         """;
 
+    /// <summary>The rows of sequence numbers [@from, @to], in log order.</summary>
+    private const string InRange = " WHERE sequence >= @from AND sequence <= @to ORDER BY sequence";
+
     /// <summary>Events from a sequence number on, in log order.</summary>
     public Task<List<RecordedEvent>> ReadAsync(long fromSequence, int max, CancellationToken ct) =>
         db.ListAsync(Select + " WHERE sequence >= @from ORDER BY sequence LIMIT @max", Map, ct, ("from", fromSequence), ("max", max));
@@ -25,8 +28,6 @@ public sealed class LogQueries(QueryRunner db)
     /// <summary>The events with sequence numbers in [from, to], in log order; missing rows are simply absent.</summary>
     public Task<List<RecordedEvent>> ReadRangeAsync(long fromSequence, long toSequence, CancellationToken ct) =>
         db.ListAsync(Select + InRange, Map, ct, ("from", fromSequence), ("to", toSequence));
-
-    private const string InRange = " WHERE sequence >= @from AND sequence <= @to ORDER BY sequence";
 
     /// <summary>
     /// The events with sequence numbers in [from, to] into <paramref name="into"/>, in log order, as the bytes their leaf

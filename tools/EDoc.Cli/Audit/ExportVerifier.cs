@@ -34,7 +34,7 @@ internal static class ExportVerifier
     /// Entries checked together: their leaf hashes and the tree's blocks are computed on every core
     /// (<see cref="EncodedEntries.HashLeaves"/>); a multiple of the blocks, so an export from the start has only whole ones.
     /// </summary>
-    private const int Chunk = 8 << EncodedEntries.BlockLevel;
+    private const int Chunk = 8 * EncodedEntries.BlockSize;
 
     public static ExportCheck Verify(LogExportHeader header, IEnumerable<string> eventLines, byte[] logKey,
         IReadOnlyList<OutsideCheckpoint> outside)
