@@ -410,10 +410,43 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Assert.Equal(["route-b"], ended);
     }
 
-    private async Task StartRouteAsync(string routeId, string assigneeId)
+    [Fact]
+    public async Task A_route_row_read_at_a_stale_version_is_refused_and_never_written_back()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+        await StartRouteAsync("route-a", "emp-a", "emp-b");
+        var read = (await Store.Workflow.GetRouteAsync("route-a", default))!;
+        var (taskA, taskB) = (read.Route.Tasks.Single(t => t.AssigneeId == "emp-a"), read.Route.Tasks.Single(t => t.AssigneeId == "emp-b"));
+        IReadOnlyList<DomainEvent> Approve(RouteTask task) => RouteRules.CompleteTask(
+            new Caller(task.AssigneeId, CallerKind.Employee, "akimat-one", new HashSet<Role> { Role.Executor }, "test"), read.Route,
+            new TaskDecision(task.Id, TaskOutcome.Approved, task.Version), Now, WorkingCalendar.Kazakhstan);
+        Assert.IsType<CommitOutcome.Committed>(await Store.CommitAsync(Commit(null, read.Append(Approve(taskA))), default));
+
+        // While the writer is busy, a decision on the stale row and a write naming no version queue up into one batch:
+        // the stale row must not stand in for the stored one.
+        var busy = Enumerable.Range(0, 20).Select(i => Store.CommitAsync(NewEmployeeCommit($"emp-{i}", $"user.{i}"), default)).ToArray();
+        var stale = Store.CommitAsync(Commit(null, read.Append(Approve(taskB))), default);
+        var extended = new DateOnly(2026, 6, 30);
+        var extend = Store.CommitAsync(Commit(null, new StreamWrite(WorkflowStreams.Route("route-a"), "akimat-one", null,
+            [new DeadlineExtended("route-a", taskB.Id, taskB.DueDate, extended, "emp-head", "Сұрау салынды")])), default);
+        await Task.WhenAll(busy);
+
+        Assert.IsType<CommitOutcome.VersionConflict>(await stale);
+        Assert.IsType<CommitOutcome.Committed>(await extend);
+        var stored = (await Store.Workflow.GetRouteAsync("route-a", default))!;
+        Assert.Equal(read.Route.Version + 2, stored.Route.Version);
+        Assert.Equal(RouteTaskStatus.Done, stored.Route.FindTask(taskA.Id)!.Status);
+        Assert.Equal((RouteTaskStatus.Open, extended), (stored.Route.FindTask(taskB.Id)!.Status, stored.Route.FindTask(taskB.Id)!.DueDate));
+        Assert.Equal([nameof(TaskCompleted), nameof(DeadlineExtended)], stored.History.TakeLast(2).Select(h => h.Type));
+        var inbox = await Store.Workflow.ListTasksAsync(new TaskFilter(["emp-a", "emp-b"], null, null, null, null), null, 10, default);
+        Assert.Equal([(taskA.Id, RouteTaskStatus.Done), (taskB.Id, RouteTaskStatus.Open)],
+            inbox.Items.Select(t => (t.Task.Id, t.Task.Status)).OrderBy(t => t.Id == taskB.Id));
+    }
+
+    private async Task StartRouteAsync(string routeId, params string[] assigneeIds)
     {
         var registrar = new Caller("emp-reg", CallerKind.Employee, "akimat-one", new HashSet<Role> { Role.Registrar }, "test");
-        var stages = new[] { new StageDefinition("Келісу", StageMode.ParallelAll, [new Participant(assigneeId, TaskAction.Approve)], 10) };
+        var stages = new[] { new StageDefinition("Келісу", StageMode.ParallelAll, [.. assigneeIds.Select(id => new Participant(id, TaskAction.Approve))], 10) };
         var events = RouteRules.Start(registrar, routeId, "doc-" + routeId, "akimat-one", stages, Now, WorkingCalendar.Kazakhstan);
         Assert.IsType<CommitOutcome.Committed>(await Store.CommitAsync(
             Commit(null, new StreamWrite(WorkflowStreams.Route(routeId), "akimat-one", 0, [.. events])), default));

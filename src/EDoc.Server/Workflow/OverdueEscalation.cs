@@ -48,7 +48,7 @@ internal sealed class OverdueEscalation(
             if (events.Count == 0) return 0;
             var now = Micros.Truncate(Clock.GetUtcNow());
             var outcome = await store.CommitAsync(new Commit(new CommitMetadata(null, nameof(OverdueEscalation), Actor, null, now),
-                [new StreamWrite(WorkflowStreams.Route(routeId), row.Route.AgencyId, row.Route.Version, events)], [], []), ct);
+                [row.Append(events)], [], []), ct);
             if (outcome is CommitOutcome.Committed) return events.Count;
         }
         return 0;

@@ -59,7 +59,7 @@ internal sealed class WorkflowCommands(
             await lookups.EnsureParticipantsAsync(document.AgencyId, "stages", stages, ct);
             var row = Started(events, document.Title, caller.Id, now);
             return new Decision<Proto.Route>(WorkflowMapping.ToProto(row, Calendar.ToAlmatyDate(now)),
-                RouteWrites(routeId, document.Id, document.AgencyId, 0, events));
+                RouteWrites(NewRoute(routeId, document.AgencyId, events), document.Id));
         }, ct);
     }
 
@@ -124,7 +124,7 @@ internal sealed class WorkflowCommands(
             // The control mark belongs to the document, beside the IN_ROUTE status the resolution's route gives it.
             var control = new DocumentPutOnControl(document.Id, request.ControllerId, dueDate.Value);
             return new Decision<Proto.Route>(WorkflowMapping.ToProto(row, Calendar.ToAlmatyDate(now)),
-                RouteWrites(routeId, document.Id, document.AgencyId, 0, events, control));
+                RouteWrites(NewRoute(routeId, document.AgencyId, events), document.Id, control));
         }, ct);
     }
 
@@ -164,7 +164,7 @@ internal sealed class WorkflowCommands(
         var task = after.Route.FindTask(taskId)!;
         // The route's version as read is the expected one: a concurrent answer on the route makes this one decide again.
         return new Decision<Proto.RouteTask>(WorkflowMapping.ToProto(after, task, Calendar.ToAlmatyDate(now)),
-            RouteWrites(row.Route.Id, row.Route.DocumentId, row.Route.AgencyId, row.Route.Version, events)) { OnBehalfOf = actingFor };
+            RouteWrites(row.Append(events), row.Route.DocumentId)) { OnBehalfOf = actingFor };
     }
 
     /// <summary>
@@ -174,13 +174,15 @@ internal sealed class WorkflowCommands(
     /// before the route started or ended gets ABORTED. Any document version will do here: a route changes nothing on
     /// the document that an edit could have invalidated.
     /// </summary>
-    private static StreamWrite[] RouteWrites(string routeId, string documentId, string agencyId, long expectedRouteVersion,
-        IReadOnlyList<DomainEvent> events, params DomainEvent[] documentEvents)
+    private static StreamWrite[] RouteWrites(StreamWrite route, string documentId, params DomainEvent[] documentEvents)
     {
-        var route = new StreamWrite(WorkflowStreams.Route(routeId), agencyId, expectedRouteVersion, events);
-        DomainEvent[] onDocument = [.. documentEvents, .. DocumentRules.FollowRoute(events)];
-        return onDocument.Length == 0 ? [route] : [route, new StreamWrite(Document.StreamIdFor(documentId), agencyId, null, onDocument)];
+        DomainEvent[] onDocument = [.. documentEvents, .. DocumentRules.FollowRoute(route.Events)];
+        return onDocument.Length == 0 ? [route] : [route, new StreamWrite(Document.StreamIdFor(documentId), route.AgencyId, null, onDocument)];
     }
+
+    /// <summary>The events of a route that does not exist yet.</summary>
+    private static StreamWrite NewRoute(string routeId, string agencyId, IReadOnlyList<DomainEvent> events) =>
+        new(WorkflowStreams.Route(routeId), agencyId, 0, events);
 
     private static RouteRow Started(IReadOnlyList<DomainEvent> events, string documentTitle, string actorId, DateTimeOffset now) =>
         new(Route.Replay(events), documentTitle, events.Select(e => RouteHistoryEntry.From(e, actorId, null, now)).ToArray());

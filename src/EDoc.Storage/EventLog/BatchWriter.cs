@@ -58,6 +58,12 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
             if (write.ExpectedVersion is { } expected && expected != actual)
                 return new CommitOutcome.VersionConflict(write.StreamId, expected, actual);
         }
+        // Only now that every version matched is a row the decision read the current one; a refused commit's row never
+        // stands in for the stored row that a later commit of the batch moves on.
+        foreach (var write in commit.Writes)
+        {
+            if (write is { ExpectedVersion: not null, ReadAtExpectedVersion: { } known }) session.Remember(known.Key, known.State);
+        }
 
         var first = state.NextSequence;
         var recordedAt = Micros.From(meta.Time);

@@ -7,7 +7,16 @@ namespace EDoc.Storage.EventLog;
 /// <param name="AgencyId">The agency the stream belongs to; scopes audit queries. Null for system-wide streams.</param>
 /// <param name="ExpectedVersion">Null: any version; 0: the stream must not exist yet; n: it must be at version n.</param>
 /// <param name="Events">The events to append, in order.</param>
-public sealed record StreamWrite(string StreamId, string? AgencyId, long? ExpectedVersion, IReadOnlyList<DomainEvent> Events);
+/// <param name="ReadAtExpectedVersion">
+/// A read-model row the decision read at <paramref name="ExpectedVersion"/>. Rows are written in the transaction of their
+/// stream's events, so when the version still matches it is the current row and the write path takes it instead of
+/// reading it again; when it does not, the commit is refused anyway.
+/// </param>
+public sealed record StreamWrite(string StreamId, string? AgencyId, long? ExpectedVersion, IReadOnlyList<DomainEvent> Events,
+    KnownRow? ReadAtExpectedVersion = null);
+
+/// <summary>A read-model row's state under the key a write transaction remembers it by (<see cref="DbSession.Remember"/>).</summary>
+public sealed record KnownRow(string Key, object State);
 
 /// <summary>
 /// A hash of a secret (password, API key) written in the same transaction as its events. Secrets stay out of

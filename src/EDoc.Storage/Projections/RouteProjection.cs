@@ -33,9 +33,13 @@ internal sealed class RouteProjection : IProjection
         }
     }
 
-    /// <summary>The stored routes that the batch's events move on, and the documents whose titles new routes copy.</summary>
+    /// <summary>
+    /// The stored routes that the batch's events move on, except those their commands read at the version they expect,
+    /// and the documents whose titles new routes copy.
+    /// </summary>
     public IEnumerable<RowsQuery> Prefetch(DbSession session, IReadOnlyList<StreamWrite> writes)
     {
+        var known = writes.Where(w => w.ExpectedVersion is not null).Select(w => w.ReadAtExpectedVersion?.Key).OfType<string>().ToHashSet();
         var events = writes.SelectMany(w => w.Events).OfType<RouteEvent>().ToArray();
         var titled = events.Select(e => e switch
         {
@@ -44,7 +48,8 @@ internal sealed class RouteProjection : IProjection
             _ => null,
         }).OfType<string>().Distinct().ToArray();
         var newRoutes = events.Where(e => e is RouteStarted or ResolutionIssued).Select(e => e.RouteId).ToHashSet();
-        var moved = events.Select(e => e.RouteId).Where(id => !newRoutes.Contains(id)).Distinct().ToArray();
+        var moved = events.Select(e => e.RouteId).Where(id => !newRoutes.Contains(id) && !known.Contains(RoutesTable.SessionKey(id)))
+            .Distinct().ToArray();
         if (moved.Length > 0) yield return RoutesTable.RememberQuery(session, moved);
         if (titled.Length > 0) yield return DocumentsTable.RememberQuery(session, titled);
     }

@@ -1,5 +1,6 @@
 using EDoc.Domain.Events;
 using EDoc.Domain.Workflow;
+using EDoc.Storage.EventLog;
 using EDoc.Storage.Tables;
 
 namespace EDoc.Storage.Queries;
@@ -44,7 +45,12 @@ public sealed record RouteHistoryEntry(string Type, string? TaskId, string Actor
 }
 
 /// <summary>A route as its row keeps it: the state, the document's title for the inbox and the timed history.</summary>
-public sealed record RouteRow(Route Route, string DocumentTitle, IReadOnlyList<RouteHistoryEntry> History);
+public sealed record RouteRow(Route Route, string DocumentTitle, IReadOnlyList<RouteHistoryEntry> History)
+{
+    /// <summary>Events that move the route on from this row, expecting its version, with the row for the write path.</summary>
+    public StreamWrite Append(IReadOnlyList<DomainEvent> events) =>
+        new(WorkflowStreams.Route(Route.Id), Route.AgencyId, Route.Version, events, new KnownRow(RoutesTable.SessionKey(Route.Id), this));
+}
 
 /// <summary>An inbox row: the task with what the inbox shows beside it.</summary>
 public sealed record TaskRow(

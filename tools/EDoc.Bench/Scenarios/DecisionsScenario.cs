@@ -13,7 +13,7 @@ internal sealed class DecisionsScenario() : RpcScenario<WorkflowService.Workflow
     Comparison.DurableCommit, Comparison.Ceiling)
 {
     /// <summary>Routes started in prepare (fewer in --quick); four open tasks each, so the pool holds four times as many decisions.</summary>
-    private int Routes => Target.Quick ? 2_000 : 3_000;
+    private int Routes => Target.Quick ? 2_000 : 8_000;
 
     private static readonly string[] Assignees = ["shym.executor", "shym.executor2", "shym.head", "shym.registrar"];
 
