@@ -31,8 +31,12 @@ internal static class MerkleNodesTable
         }
         if (nodes.Length > 0)
         {
-            selects.Add("SELECT level, idx, hash FROM merkle_nodes WHERE " +
-                        string.Join(" OR ", nodes.Select((_, i) => $"(level = @l{i} AND idx = @i{i})")));
+            // A join with the wanted keys, not an OR of them: PostgreSQL runs an OR of 32 keys as 32 bitmap index scans
+            // OR-ed together, about eight times the time of 32 primary-key lookups in a nested loop. Both stores name the
+            // columns of a VALUES list column1, column2.
+            selects.Add("SELECT m.level, m.idx, m.hash FROM merkle_nodes AS m JOIN (VALUES " +
+                        string.Join(", ", nodes.Select((_, i) => $"(@l{i}, @i{i})")) +
+                        ") AS wanted ON m.level = wanted.column1 AND m.idx = wanted.column2");
             parameters.AddRange(nodes.SelectMany((n, i) => new (string, object?)[] { ($"l{i}", n.Level), ($"i{i}", n.Index) }));
         }
         if (selects.Count == 0) return found;
