@@ -62,7 +62,7 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
         // stands in for the stored row that a later commit of the batch moves on.
         foreach (var write in commit.Writes)
         {
-            if (write is { ExpectedVersion: not null, ReadAtExpectedVersion: { } known }) session.Remember(known.Key, known.State);
+            if (write.VersionedRow is { } known) session.Remember(known.Key, known.State);
         }
 
         var first = state.NextSequence;

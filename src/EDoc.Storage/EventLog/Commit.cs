@@ -13,7 +13,11 @@ namespace EDoc.Storage.EventLog;
 /// reading it again; when it does not, the commit is refused anyway.
 /// </param>
 public sealed record StreamWrite(string StreamId, string? AgencyId, long? ExpectedVersion, IReadOnlyList<DomainEvent> Events,
-    KnownRow? ReadAtExpectedVersion = null);
+    KnownRow? ReadAtExpectedVersion = null)
+{
+    /// <summary>The row read at the expected version; null without one, since a row read at no named version proves nothing.</summary>
+    public KnownRow? VersionedRow => ExpectedVersion is null ? null : ReadAtExpectedVersion;
+}
 
 /// <summary>A read-model row's state under the key a write transaction remembers it by (<see cref="DbSession.Remember"/>).</summary>
 public sealed record KnownRow(string Key, object State);

@@ -39,7 +39,7 @@ internal sealed class RouteProjection : IProjection
     /// </summary>
     public IEnumerable<RowsQuery> Prefetch(DbSession session, IReadOnlyList<StreamWrite> writes)
     {
-        var known = writes.Where(w => w.ExpectedVersion is not null).Select(w => w.ReadAtExpectedVersion?.Key).OfType<string>().ToHashSet();
+        var known = writes.Select(w => w.VersionedRow?.Key).OfType<string>().ToHashSet();
         var events = writes.SelectMany(w => w.Events).OfType<RouteEvent>().ToArray();
         var titled = events.Select(e => e switch
         {
