@@ -112,7 +112,8 @@ public sealed record Document(
                 Extension = new AppealExtension(x.PreviousDueDate, x.NewDueDate, x.Reason, x.ExtendedBy, x.ExtendedAt, x.NotifyApplicantBy),
             },
             DocumentPutOnControl c => this with { Control = new DocumentControl(c.ControllerId, c.DueDate) },
-            DocumentClosed => this with { Status = DocumentStatus.Closed },
+            // Closing is the office's act of taking the executed document off control and filing it (see StatusApartFromRoutes).
+            DocumentClosed => this with { Status = DocumentStatus.Closed, Control = null },
             // Closed is final: a route on a closed document is counted but does not reopen it.
             DocumentRouted => this with
             {

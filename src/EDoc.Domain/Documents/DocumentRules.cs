@@ -172,8 +172,11 @@ public static class DocumentRules
         if (doc.Kind != DocumentKind.Outgoing)
             throw new FailedPreconditionException("NOT_OUTGOING", $"Only outgoing documents are sent; '{doc.Id}' is {doc.Kind}.", doc.Id);
         EnsureNotClosed(doc);
-        if (doc.Registration is null || doc.Status is not (DocumentStatus.Registered or DocumentStatus.Sent))
+        if (doc.Registration is null)
             throw new FailedPreconditionException("NOT_REGISTERED", $"Document '{doc.Id}' must be registered before it is sent.", doc.Id);
+        // A letter still being approved or signed is not ready to leave; the registrar sends it once its routes have ended.
+        if (doc.Status == DocumentStatus.InRoute)
+            throw new FailedPreconditionException("IN_ROUTE", $"Document '{doc.Id}' is on a route; it can be sent once the route has ended.", doc.Id);
         var violations = new Violations();
         CheckTargetAgency(violations, doc, toAgencyId);
         violations.ThrowIfAny();

@@ -1,5 +1,6 @@
 using EDoc.Domain.Documents;
 using EDoc.Domain.Errors;
+using EDoc.Domain.Workflow;
 using static EDoc.Domain.Tests.Documents.DocumentFixtures;
 
 namespace EDoc.Domain.Tests.Documents;
@@ -69,6 +70,20 @@ public class DocumentDeliveryTests
             DocumentRules.Send(Registrar, Draft(DocumentKind.Internal).Registered(Wednesday), AgencyB, Wednesday)).Reason);
         Assert.Equal("NOT_REGISTERED", Assert.Throws<FailedPreconditionException>(() =>
             DocumentRules.Send(Registrar, Draft(DocumentKind.Outgoing, Author), AgencyB, Wednesday)).Reason);
+    }
+
+    [Fact]
+    public void A_registered_letter_on_a_route_is_sent_only_once_the_route_has_ended()
+    {
+        var letter = RegisteredLetter();
+        var onRoute = letter.Then(new DocumentRouted(letter.Id, "route-1"));
+
+        var refused = Assert.Throws<FailedPreconditionException>(() => DocumentRules.Send(Registrar, onRoute, AgencyB, Wednesday));
+        Assert.Equal("IN_ROUTE", refused.Reason);
+        Assert.Contains("once the route has ended", refused.Message);
+
+        var signed = onRoute.Then(new DocumentRouteEnded(letter.Id, "route-1", RouteStatus.Completed));
+        Assert.Equal(AgencyB, DocumentRules.Send(Registrar, signed, AgencyB, Wednesday).ToAgencyId);
     }
 
     [Fact]

@@ -144,6 +144,17 @@ public class DocumentRegistrationTests
     }
 
     [Fact]
+    public void Closing_takes_the_document_off_control()
+    {
+        var onControl = Draft(DocumentKind.Incoming).Registered(Wednesday)
+            .Then(new DocumentPutOnControl("doc-1", Head.Id, new DateOnly(2026, 3, 20)));
+
+        var closed = onControl.Then(DocumentRules.Close(Head, onControl));
+
+        Assert.Equal((DocumentStatus.Closed, false, null), (closed.Status, closed.OnControl, closed.Control));
+    }
+
+    [Fact]
     public void Registrar_or_head_closes_a_registered_document_once()
     {
         var registered = Draft(DocumentKind.Incoming).Registered(Wednesday);
