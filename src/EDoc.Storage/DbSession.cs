@@ -13,6 +13,13 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
     /// <summary>Queued statements before a flush is forced, to bound memory.</summary>
     private const int MaxDeferred = 2000;
 
+    /// <summary>Most rows in one statement of <see cref="InsertRowsAsync"/>: well under both providers' limits on bound parameters.</summary>
+    private const int MaxRowsPerInsert = 64;
+
+    /// <summary>The SQL of each multi-row INSERT shape, built once: a batch writes several every transaction.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Head, string Tail, int Width, int Count), string>
+        InsertTexts = new();
+
     private readonly bool _defer = deferWrites && connection.CanCreateBatch;
     private readonly Dictionary<string, object> _written = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DbBatchCommand> _queuedRows = new(StringComparer.Ordinal);
@@ -59,6 +66,36 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
         if (_deferred is { } batch && batch.BatchCommands.Count > 0) _queuedRows[rowKey] = batch.BatchCommands[^1];
         return written;
     }
+
+    /// <summary>
+    /// Inserts the rows with multi-row INSERTs rather than one statement each: every statement costs the database a
+    /// protocol exchange and an executor start, whatever its size. Statements carry a power of two of rows (13 go as
+    /// 8, 4 and 1), so a table keeps a handful of statement texts prepared whatever the count. <paramref name="head"/>
+    /// is <c>INSERT INTO t (a, b) VALUES</c>, <paramref name="tail"/> an ON CONFLICT clause or empty; for an upsert the
+    /// rows must not repeat a key, which one statement may not update twice.
+    /// </summary>
+    public async Task InsertRowsAsync(string head, string tail, IReadOnlyList<object?[]> rows, CancellationToken ct)
+    {
+        for (var done = 0; done < rows.Count;)
+        {
+            var count = Math.Min(MaxRowsPerInsert, 1 << System.Numerics.BitOperations.Log2((uint)(rows.Count - done)));
+            var width = rows[done].Length;
+            var sql = InsertTexts.GetOrAdd((head, tail, width, count), key => MultiRowInsert(key.Head, key.Tail, key.Width, key.Count));
+            var parameters = new (string, object?)[count * width];
+            for (var row = 0; row < count; row++)
+            {
+                for (var column = 0; column < width; column++)
+                    parameters[row * width + column] = ($"p{row * width + column}", rows[done + row][column]);
+            }
+            await ExecuteAsync(sql, ct, parameters);
+            done += count;
+        }
+    }
+
+    private static string MultiRowInsert(string head, string tail, int width, int count) =>
+        head + " " + string.Join(", ", Enumerable.Range(0, count).Select(row =>
+            "(" + string.Join(", ", Enumerable.Range(row * width, width).Select(p => $"@p{p}")) + ")")) +
+        (tail.Length == 0 ? "" : " " + tail);
 
     /// <summary>Sends the queued statements.</summary>
     public async Task FlushAsync(CancellationToken ct)

@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace EDoc.Storage.Tests;
 
-/// <summary>A row written twice before the deferred writes are sent is written once, with its last values.</summary>
+/// <summary>
+/// A row written twice before the deferred writes are sent is written once, with its last values; rows inserted together
+/// go in multi-row statements.
+/// </summary>
 public sealed class WriteRowTests
 {
     private const string Upsert = "INSERT INTO t (id, v) VALUES (@id, @v) ON CONFLICT (id) DO UPDATE SET v = excluded.v";
@@ -44,6 +47,42 @@ public sealed class WriteRowTests
         var rows = await session.QueryAsync("SELECT v FROM t", r => r.GetInt32(0), default);
 
         Assert.Equal([6], rows);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(13)]
+    [InlineData(150)]
+    public async Task Rows_inserted_together_all_land_in_a_statement_per_power_of_two_chunk(int count)
+    {
+        await using var connection = await OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var session = await SessionWithTableAsync(connection, transaction);
+        var rows = Enumerable.Range(0, count).Select(i => new object?[] { $"r{i:D3}", i }).ToArray();
+
+        await session.InsertRowsAsync("INSERT INTO t (id, v) VALUES", "", rows, default);
+        var stored = await session.QueryAsync("SELECT id, v FROM t ORDER BY id", r => (r.GetString(0), r.GetInt32(1)), default);
+        // Rows of one statement share its transaction-local command id: one per statement sent.
+        var statements = await session.QueryAsync("SELECT count(DISTINCT cmin::text) FROM t", r => r.GetInt64(0), default);
+
+        Assert.Equal(rows.Select(r => ((string)r[0]!, (int)r[1]!)), stored);
+        // 13 = 8 + 4 + 1; 150 = 64 + 64 + 16 + 4 + 2 (at most 64 rows a statement).
+        Assert.Equal(count switch { 1 => 1, 13 => 3, _ => 5 }, statements[0]);
+    }
+
+    [Fact]
+    public async Task An_upsert_of_rows_together_updates_the_rows_already_there()
+    {
+        await using var connection = await OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var session = await SessionWithTableAsync(connection, transaction);
+        await session.ExecuteAsync("INSERT INTO t (id, v) VALUES ('a', 1)", default);
+
+        await session.InsertRowsAsync("INSERT INTO t (id, v) VALUES", "ON CONFLICT (id) DO UPDATE SET v = excluded.v",
+            [["a", 2], ["b", 3]], default);
+        var stored = await session.QueryAsync("SELECT id, v FROM t ORDER BY id", r => (r.GetString(0), r.GetInt32(1)), default);
+
+        Assert.Equal([("a", 2), ("b", 3)], stored);
     }
 
     /// <summary>A session deferring its writes, in a transaction holding a fresh table t (id, v).</summary>

@@ -39,6 +39,11 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
         var state = await LockAndPrefetchAsync(session, batch, ct);
         var outcomes = new CommitOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++) outcomes[i] = await WriteOneAsync(session, state, batch[i], ct);
+        // The log's own rows go last, a statement per table for the whole batch; no projection reads them back.
+        await session.InsertRowsAsync(EventsInsert, "", state.Events, ct);
+        await session.InsertRowsAsync(StreamsInsert, StreamsOnConflict,
+            state.MovedStreams.Select(id => new object?[] { id, state.StreamVersions[id] }).ToArray(), ct);
+        await session.InsertRowsAsync(RequestsInsert, "", state.NewRequests, ct);
         await MerkleNodesTable.InsertAsync(session, state.NewNodes, ct);
         await session.ExecuteAsync("UPDATE log_head SET next_sequence = @next WHERE id = 1", ct, ("next", state.NextSequence));
         await session.FlushAsync(ct);
@@ -80,16 +85,12 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
                     payload, meta.ActorId, meta.OnBehalfOf, meta.RequestId, recordedAt));
                 var recorded = new RecordedEvent(sequence, write.StreamId, version, write.AgencyId, type, payload,
                     meta.ActorId, meta.OnBehalfOf, meta.RequestId, Micros.ToTime(recordedAt), hash);
-                await InsertEventAsync(session, recorded, ct);
+                state.Events.Add(EventRow(recorded));
                 state.NewNodes.AddRange(state.Frontier.Append(hash));
                 foreach (var projection in projections) await projection.ApplyAsync(session, recorded, e, ct);
             }
-            await session.ExecuteAsync(
-                """
-                INSERT INTO streams (stream_id, version) VALUES (@id, @version)
-                ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version
-                """, ct, ("id", write.StreamId), ("version", version));
             state.StreamVersions[write.StreamId] = version;
+            state.MovedStreams.Add(write.StreamId);
         }
         foreach (var secret in commit.Secrets)
         {
@@ -101,10 +102,7 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
         }
         if (meta.RequestId is { } id)
         {
-            await session.ExecuteAsync(
-                "INSERT INTO requests (request_id, method, actor_id, reply, recorded_at) VALUES (@id, @method, @actor, @reply, @at)",
-                ct, ("id", id.ToString("D")), ("method", meta.Method), ("actor", meta.ActorId), ("reply", commit.Reply),
-                ("at", recordedAt));
+            state.NewRequests.Add([id.ToString("D"), meta.Method, meta.ActorId, commit.Reply, recordedAt]);
             state.Requests[id] = new CommitOutcome.Duplicate(meta.Method, meta.ActorId, commit.Reply);
         }
         return new CommitOutcome.Committed(first, state.NextSequence - 1);
@@ -152,15 +150,21 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
             : throw new InvalidOperationException($"The Merkle tree is missing subtree {subtree}; run VerifyLog."));
     }
 
-    private static Task InsertEventAsync(DbSession session, RecordedEvent e, CancellationToken ct) => session.ExecuteAsync(
-        """
-        INSERT INTO events (sequence, stream_id, stream_version, agency_id, event_type, payload, actor_id, on_behalf_of,
-                            request_id, recorded_at, leaf_hash)
-        VALUES (@sequence, @stream, @version, @agency, @type, @payload, @actor, @behalf, @request, @at, @hash)
-        """, ct,
-        ("sequence", e.Sequence), ("stream", e.StreamId), ("version", e.StreamVersion), ("agency", e.AgencyId),
-        ("type", e.EventType), ("payload", e.Payload), ("actor", e.ActorId), ("behalf", e.OnBehalfOf),
-        ("request", e.RequestId?.ToString("D")), ("at", Micros.From(e.RecordedAt)), ("hash", e.LeafHash));
+    private const string EventsInsert =
+        "INSERT INTO events (sequence, stream_id, stream_version, agency_id, event_type, payload, actor_id, on_behalf_of, request_id, " +
+        "recorded_at, leaf_hash) VALUES";
+
+    private const string StreamsInsert = "INSERT INTO streams (stream_id, version) VALUES";
+
+    private const string StreamsOnConflict = "ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version";
+
+    private const string RequestsInsert = "INSERT INTO requests (request_id, method, actor_id, reply, recorded_at) VALUES";
+
+    private static object?[] EventRow(RecordedEvent e) =>
+    [
+        e.Sequence, e.StreamId, e.StreamVersion, e.AgencyId, e.EventType, e.Payload, e.ActorId, e.OnBehalfOf,
+        e.RequestId?.ToString("D"), Micros.From(e.RecordedAt), e.LeafHash,
+    ];
 
     /// <summary>What earlier commits of the same batch already changed, since the database has not seen it as committed.</summary>
     private sealed class BatchState(long nextSequence, MerkleFrontier frontier, Dictionary<Guid, CommitOutcome.Duplicate> requests,
@@ -169,6 +173,11 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
         public long NextSequence { get; set; } = nextSequence;
         public MerkleFrontier Frontier { get; } = frontier;
         public List<(PerfectSubtree Subtree, byte[] Hash)> NewNodes { get; } = [];
+        public List<object?[]> Events { get; } = [];
+        public List<object?[]> NewRequests { get; } = [];
+
+        /// <summary>The streams the batch appended to, each once: their rows are written at the end with the final versions.</summary>
+        public HashSet<string> MovedStreams { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, long> StreamVersions { get; } = streamVersions;
         public Dictionary<Guid, CommitOutcome.Duplicate> Requests { get; } = requests;
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using EDoc.Domain.Audit;
 
 namespace EDoc.Storage.Tables;
@@ -6,9 +5,6 @@ namespace EDoc.Storage.Tables;
 /// <summary>All SQL of the merkle_nodes table; level 0 of the tree is read from events.leaf_hash.</summary>
 internal static class MerkleNodesTable
 {
-    /// <summary>Rows per INSERT: well under both providers' limits on bound parameters.</summary>
-    private const int RowsPerInsert = 200;
-
     /// <summary>
     /// The stored hashes of the subtrees, in one round trip (leaves from events, the rest from merkle_nodes); a
     /// missing one means the tree in the store is damaged.
@@ -47,18 +43,7 @@ internal static class MerkleNodesTable
         return found;
     }
 
-    public static async Task InsertAsync(DbSession session, IReadOnlyList<(PerfectSubtree Subtree, byte[] Hash)> nodes, CancellationToken ct)
-    {
-        foreach (var chunk in nodes.Chunk(RowsPerInsert))
-        {
-            var sql = new StringBuilder("INSERT INTO merkle_nodes (level, idx, hash) VALUES ");
-            var parameters = new List<(string, object?)>(chunk.Length * 3);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                sql.Append(i == 0 ? "" : ", ").Append($"(@l{i}, @i{i}, @h{i})");
-                parameters.AddRange([($"l{i}", chunk[i].Subtree.Level), ($"i{i}", chunk[i].Subtree.Index), ($"h{i}", chunk[i].Hash)]);
-            }
-            await session.ExecuteAsync(sql.ToString(), ct, parameters.ToArray());
-        }
-    }
+    public static Task InsertAsync(DbSession session, IReadOnlyList<(PerfectSubtree Subtree, byte[] Hash)> nodes, CancellationToken ct) =>
+        session.InsertRowsAsync("INSERT INTO merkle_nodes (level, idx, hash) VALUES", "",
+            nodes.Select(n => new object?[] { n.Subtree.Level, n.Subtree.Index, n.Hash }).ToArray(), ct);
 }
