@@ -167,6 +167,19 @@ internal sealed class DocumentCommands(CommandExecutor executor, IEDocStore stor
         }, ct);
     }
 
+    public Task<Proto.Document> CloseDocumentAsync(Caller caller, Proto.CloseDocumentRequest request, CancellationToken ct)
+    {
+        var v = new Violations().Id("document_id", request.DocumentId);
+        if (request.ExpectedVersion < 0) v.Add("expected_version", "must not be negative");
+        v.ThrowIfAny();
+        var context = CommandContext.For(caller, request.RequestId, nameof(Proto.DocumentService.DocumentServiceBase.CloseDocument));
+        return executor.ExecuteAsync(context, async now =>
+        {
+            var doc = await store.VisibleDocumentAsync(caller, request.DocumentId, ct);
+            return Decide(doc, now, request.ExpectedVersion, DocumentRules.Close(caller, doc));
+        }, ct);
+    }
+
     public Task<Proto.Journal> CreateJournalAsync(Caller caller, Proto.CreateJournalRequest request, CancellationToken ct)
     {
         var v = new Violations();

@@ -37,6 +37,9 @@ internal sealed class DocumentService(DocumentCommands commands, DocumentReads r
     public override Task<SendDocumentResponse> SendDocument(SendDocumentRequest request, ServerCallContext context) =>
         commands.SendDocumentAsync(context.Caller(), request, context.CancellationToken);
 
+    public override Task<Document> CloseDocument(CloseDocumentRequest request, ServerCallContext context) =>
+        commands.CloseDocumentAsync(context.Caller(), request, context.CancellationToken);
+
     public override Task<Journal> CreateJournal(CreateJournalRequest request, ServerCallContext context) =>
         commands.CreateJournalAsync(context.Caller(), request, context.CancellationToken);
 

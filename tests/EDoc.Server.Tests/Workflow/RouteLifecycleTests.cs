@@ -160,6 +160,43 @@ public abstract class RouteLifecycleTests(ServerFixture fixture) : WorkflowTest(
     }
 
     [Fact]
+    public async Task Closing_the_executed_document_takes_it_off_control_once_and_only_for_the_office()
+    {
+        var (documentId, _) = await NewDocumentAsync();
+        var office = new DocumentService.DocumentServiceClient(await Fixture.SessionOfAsync(Registrar));
+        var journal = await new DocumentService.DocumentServiceClient(await Fixture.SessionOfAsync(ShymkentAdmin)).CreateJournalAsync(
+            new CreateJournalRequest
+            {
+                RequestId = TestData.RequestId(),
+                Journal = new Journal
+                {
+                    AgencyId = Shymkent, Index = "C-" + Guid.NewGuid().ToString("N")[..6], Name = "Control", Kinds = { DocumentKind.Internal },
+                },
+            });
+        await office.RegisterDocumentAsync(new RegisterDocumentRequest { RequestId = TestData.RequestId(), DocumentId = documentId, JournalId = journal.Id });
+        var route = await (await WorkflowAs(Head)).IssueResolutionAsync(new IssueResolutionRequest
+        {
+            RequestId = TestData.RequestId(), DocumentId = documentId, ExecutorIds = { "shym-executor" }, ControllerId = "shym-head",
+            DueDate = WorkingDayAfter(DateOnly.FromDateTime(DateTime.UtcNow), 5), Text = "Орындау",
+        });
+        var answer = Answer(OpenTaskOf(route, "shym-executor"), TaskOutcome.Executed);
+        answer.Report = "Орындалды";
+        await (await WorkflowAs(Executor)).CompleteTaskAsync(answer);
+        var executed = await office.GetDocumentAsync(new GetDocumentRequest { Id = documentId });
+        Assert.Equal((DocumentStatus.Registered, true, "shym-head"), (executed.Status, executed.OnControl, executed.ControllerId));
+        CloseDocumentRequest Close() => new() { RequestId = TestData.RequestId(), DocumentId = documentId, ExpectedVersion = executed.Version };
+
+        var executorDocuments = new DocumentService.DocumentServiceClient(await Fixture.SessionOfAsync(Executor));
+        await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "MISSING_ROLE", () => executorDocuments.CloseDocumentAsync(Close()).ResponseAsync);
+        var closed = await office.CloseDocumentAsync(Close());
+
+        Assert.Equal((DocumentStatus.Closed, false), (closed.Status, closed.OnControl));
+        Assert.Equal(closed, await office.GetDocumentAsync(new GetDocumentRequest { Id = documentId }));
+        await RejectedWithoutChangeAsync(StatusCode.FailedPrecondition, "ALREADY_CLOSED",
+            () => office.CloseDocumentAsync(new CloseDocumentRequest { RequestId = TestData.RequestId(), DocumentId = documentId }).ResponseAsync);
+    }
+
+    [Fact]
     public async Task Only_a_head_issues_a_resolution()
     {
         var (documentId, _) = await NewDocumentAsync();
