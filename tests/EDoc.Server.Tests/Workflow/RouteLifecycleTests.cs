@@ -186,6 +186,12 @@ public abstract class RouteLifecycleTests(ServerFixture fixture) : WorkflowTest(
         Assert.Equal((DocumentStatus.Registered, true, "shym-head"), (executed.Status, executed.OnControl, executed.ControllerId));
         CloseDocumentRequest Close() => new() { RequestId = TestData.RequestId(), DocumentId = documentId, ExpectedVersion = executed.Version };
 
+        await InvalidWithoutChangeAsync("document_id", "MISSING_FIELD",
+            () => office.CloseDocumentAsync(new CloseDocumentRequest { RequestId = TestData.RequestId() }).ResponseAsync);
+        await InvalidWithoutChangeAsync("expected_version", "INVALID_ARGUMENT",
+            () => office.CloseDocumentAsync(new CloseDocumentRequest { RequestId = TestData.RequestId(), DocumentId = documentId, ExpectedVersion = -1 }).ResponseAsync);
+        await RejectedWithoutChangeAsync(StatusCode.Aborted, "STALE_VERSION",
+            () => office.CloseDocumentAsync(new CloseDocumentRequest { RequestId = TestData.RequestId(), DocumentId = documentId, ExpectedVersion = executed.Version - 1 }).ResponseAsync);
         var executorDocuments = new DocumentService.DocumentServiceClient(await Fixture.SessionOfAsync(Executor));
         await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "MISSING_ROLE", () => executorDocuments.CloseDocumentAsync(Close()).ResponseAsync);
         var closed = await office.CloseDocumentAsync(Close());
