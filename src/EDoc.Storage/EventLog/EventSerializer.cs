@@ -16,6 +16,7 @@ public static class EventSerializer
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Converters = { new JsonStringEnumConverter() },
+        Encoder = Tables.StoredJson.Encoder,
     };
 
     private static readonly FrozenDictionary<string, Type> TypesByName = typeof(DomainEvent).Assembly.GetTypes()

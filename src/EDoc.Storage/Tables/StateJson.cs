@@ -13,6 +13,7 @@ internal static class StateJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter() },
+        Encoder = StoredJson.Encoder,
     };
 
     public static string Serialize<T>(T state) => JsonSerializer.Serialize(state, Options);
