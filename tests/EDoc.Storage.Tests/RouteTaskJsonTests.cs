@@ -7,13 +7,14 @@ namespace EDoc.Storage.Tests;
 public sealed class RouteTaskJsonTests
 {
     private static readonly RouteTask Open = new("route-1-t1", 0, 1, 0, "emp-one", TaskAction.Approve, RouteTaskStatus.Open,
-        new DateOnly(2026, 4, 3), false, null, null, null, null, null, null, null, null, null, 1);
+        new DateOnly(2026, 4, 3), false, null, null, null, null, null, null, null, null, null, null, 1);
 
     // Every field set, none to its default: a field added to RouteTask must be added here (the constructor changes), and
     // then this fails until the fast path reads it too.
     private static readonly RouteTask Finished = new("route-1-t2", 2, 3, 4, "emp-two", TaskAction.Execute, RouteTaskStatus.Cancelled,
         new DateOnly(2026, 12, 31), true, "route-1-t0", TaskOutcome.Executed, "emp-three", "emp-two", "Келісемін \"иә\"\n",
-        "Орындалды ✓", "route-1-t9", TaskCancellationReason.RouteCancelled, new DateOnly(2026, 12, 30), 7);
+        "Орындалды ✓", "route-1-t9", TaskCancellationReason.RouteCancelled, new DateOnly(2026, 12, 30),
+        new DateOnly(2026, 12, 29), 7);
 
     public static TheoryData<string> Tasks => ["open", "finished"];
 

@@ -66,6 +66,14 @@ public sealed class WorkingCalendar
         return day;
     }
 
+    /// <summary>The last working day before <paramref name="day"/>: the Friday before a Monday, the day before a holiday's eve.</summary>
+    public DateOnly PreviousWorkingDay(DateOnly day)
+    {
+        do day = day.AddDays(-1);
+        while (!IsWorkingDay(day));
+        return day;
+    }
+
     /// <summary>
     /// The last day of a term of <paramref name="days"/> working days that starts on <paramref name="start"/>: counting
     /// begins at <c>NextWorkingDay(start)</c>, which itself is not counted, so 0 gives that day and an appeal received on

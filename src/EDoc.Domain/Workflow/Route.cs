@@ -1,3 +1,4 @@
+using EDoc.Domain.Calendar;
 using EDoc.Domain.Events;
 
 namespace EDoc.Domain.Workflow;
@@ -39,6 +40,9 @@ public sealed record Route(
 
     /// <summary>The tasks waiting for someone.</summary>
     public IEnumerable<RouteTask> OpenTasks => Tasks.Where(t => t.IsOpen);
+
+    /// <summary>The day from which a task's executor is to be reminded of its deadline: only a resolution's tasks are on control.</summary>
+    public DateOnly? ReminderDayOf(RouteTask task, WorkingCalendar calendar) => Resolution is null ? null : task.ReminderDay(calendar);
 
     /// <summary>The task with the id, or null if the route has none.</summary>
     public RouteTask? FindTask(string taskId) => Tasks.FirstOrDefault(t => t.Id == taskId);
@@ -101,6 +105,7 @@ public sealed record Route(
             DeadlineExtended x => WithTask(x.TaskId, t => t with { DueDate = x.NewDueDate, Version = t.Version + 1 }),
             // Escalation is bookkeeping of the overdue job: it must never make a person's pending decision stale.
             TaskOverdue o => WithTask(o.TaskId, t => t with { EscalatedFor = o.DueDate }),
+            ExecutorReminded r => WithTask(r.TaskId, t => t with { RemindedFor = r.DueDate }),
             StageCompleted => this,
             RouteCompleted => this with { Status = RouteStatus.Completed },
             RouteRejected => this with { Status = RouteStatus.Rejected },

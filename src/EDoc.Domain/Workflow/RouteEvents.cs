@@ -146,3 +146,15 @@ public sealed record DeadlineExtended(string RouteId, string TaskId, DateOnly? P
 /// <param name="SupervisorId">Whose inbox is told; null when the assignee has no supervisor.</param>
 public sealed record TaskOverdue(string RouteId, string TaskId, string AssigneeId, DateOnly DueDate, string? SupervisorId)
     : RouteEvent;
+
+/// <summary>
+/// The executor of a document on control was reminded that its control date is the next working day (or today), once
+/// per deadline.
+/// </summary>
+/// <param name="RouteId">The route carrying out the resolution.</param>
+/// <param name="TaskId">The task.</param>
+/// <param name="AssigneeId">Who is reminded.</param>
+/// <param name="DueDate">The deadline coming.</param>
+/// <param name="ControllerId">Who keeps the document on control.</param>
+public sealed record ExecutorReminded(string RouteId, string TaskId, string AssigneeId, DateOnly DueDate, string ControllerId)
+    : RouteEvent;

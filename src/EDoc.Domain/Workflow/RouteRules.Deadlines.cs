@@ -45,4 +45,18 @@ public static partial class RouteRules
             .Select(t => (DomainEvent)new TaskOverdue(route.Id, t.Id, t.AssigneeId, t.DueDate!.Value, supervisorOf(t.AssigneeId)))
             .ToArray();
     }
+
+    /// <summary>
+    /// The reminders due on <paramref name="today"/> (Almaty) for a document on control: one for every open task of its
+    /// resolution whose deadline is today or the next working day and whose executor was not reminded of it yet. Once
+    /// applied, asking again yields nothing; an extended deadline is reminded of anew. Other routes' deadlines are
+    /// marked in the inbox (<see cref="RouteTask.IsDueSoonOn"/>) but not pushed.
+    /// </summary>
+    public static IReadOnlyList<DomainEvent> DueSoon(Route route, DateOnly today, WorkingCalendar calendar) =>
+        route.Resolution is not { } resolution
+            ? []
+            : route.OpenTasks
+                .Where(t => t.ReminderDay(calendar) <= today && t.IsDueSoonOn(today, calendar))
+                .Select(t => (DomainEvent)new ExecutorReminded(route.Id, t.Id, t.AssigneeId, t.DueDate!.Value, resolution.ControllerId))
+                .ToArray();
 }

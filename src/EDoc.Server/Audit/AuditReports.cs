@@ -151,6 +151,7 @@ internal static class HistorySummaries
         Domain.Workflow.DeadlineExtended x => $"deadline moved to {Day(x.NewDueDate)} by {x.ExtendedBy}",
         Domain.Workflow.TaskOverdue o => $"task of {o.AssigneeId} overdue since {Day(o.DueDate)}"
                                          + (o.SupervisorId is null ? "" : $", escalated to {o.SupervisorId}"),
+        Domain.Workflow.ExecutorReminded r => $"{r.AssigneeId} reminded of the control date {Day(r.DueDate)}",
         _ => $"by {actor}",
     };
 }

@@ -54,7 +54,7 @@ public sealed class EDocOptions
     /// <summary>Largest document content accepted by an upload, in bytes (default 20 MiB).</summary>
     public long MaxContentBytes { get; set; } = 20 * 1024 * 1024;
 
-    /// <summary>How often overdue tasks are looked for and escalated to supervisors.</summary>
+    /// <summary>How often deadlines are looked at: overdue tasks escalated to supervisors, controlled ones coming reminded of.</summary>
     public TimeSpan OverdueScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>

@@ -65,6 +65,8 @@ public static class EDocServerExtensions
         builder.Services.AddSingleton<WorkflowReads>();
         builder.Services.AddSingleton<OverdueEscalation>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueEscalation>());
+        builder.Services.AddSingleton<ControlReminders>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ControlReminders>());
         builder.Services.AddSingleton<AgencyCa>();
         builder.Services.AddSingleton<SignatureChecks>();
         builder.Services.AddSingleton<KeyCommands>();

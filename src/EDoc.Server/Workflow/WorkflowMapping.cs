@@ -1,4 +1,5 @@
 using System.Globalization;
+using EDoc.Domain.Calendar;
 using EDoc.Domain.Errors;
 using EDoc.Domain.Workflow;
 using EDoc.Storage.Queries;
@@ -77,6 +78,7 @@ internal static class WorkflowMapping
         Outcome = t.Outcome is { } outcome ? (Proto.TaskOutcome)(int)outcome : Proto.TaskOutcome.Unspecified,
         DueDate = ToProto(t.DueDate),
         Overdue = t.IsOverdueOn(today),
+        DueSoon = t.IsDueSoonOn(today, WorkingCalendar.Kazakhstan),
         ActedBy = t.ActedBy ?? "",
         ActingFor = t.ActingFor ?? "",
         MainExecutor = t.IsMain,

@@ -40,6 +40,7 @@ public sealed record RouteHistoryEntry(string Type, string? TaskId, string Actor
         DeadlineExtended x => new(nameof(DeadlineExtended), x.TaskId, x.ExtendedBy, onBehalfOf, time, x.Reason),
         TaskOverdue o => new(nameof(TaskOverdue), o.TaskId, actorId, onBehalfOf, time,
             o.SupervisorId is null ? "no supervisor to escalate to" : "escalated to " + o.SupervisorId),
+        ExecutorReminded r => new(nameof(ExecutorReminded), r.TaskId, actorId, onBehalfOf, time, $"due {Tables.TasksTable.Day(r.DueDate)}, on control of {r.ControllerId}"),
         _ => new(e.GetType().Name, null, actorId, onBehalfOf, time, null),
     };
 }
@@ -110,6 +111,10 @@ public sealed class WorkflowQueries(QueryRunner db)
     /// <summary>Routes that have an open task due before <paramref name="today"/> whose miss was not escalated yet.</summary>
     public Task<List<string>> RoutesWithUnescalatedOverdueTasksAsync(DateOnly today, int max, CancellationToken ct) =>
         db.SessionAsync(session => TasksTable.RoutesWithUnescalatedOverdueAsync(session, today, max, ct), ct);
+
+    /// <summary>Routes of documents on control with a task whose executor is due a reminder on <paramref name="today"/>.</summary>
+    public Task<List<string>> RoutesWithRemindersDueAsync(DateOnly today, int max, CancellationToken ct) =>
+        db.SessionAsync(session => TasksTable.RoutesWithRemindersDueAsync(session, today, max, ct), ct);
 
     /// <summary>Employees whose substitute is <paramref name="substituteId"/> until after <paramref name="now"/>.</summary>
     public Task<List<string>> SubstitutedByAsync(string substituteId, DateTimeOffset now, CancellationToken ct) =>

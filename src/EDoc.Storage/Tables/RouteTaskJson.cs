@@ -55,7 +55,7 @@ internal static class RouteTaskJson
         RouteTaskStatus status = default;
         TaskOutcome? outcome = null;
         TaskCancellationReason? cancellation = null;
-        DateOnly? dueDate = null, escalatedFor = null;
+        DateOnly? dueDate = null, escalatedFor = null, remindedFor = null;
         var isMain = false;
         long version = 0;
         Span<char> name = stackalloc char[MaxName];
@@ -85,6 +85,7 @@ internal static class RouteTaskJson
                 case "delegatedToTaskId": delegatedTo = reader.GetString(); break;
                 case "cancellationReason": ok = TryNullableEnum(ref reader, out cancellation); break;
                 case "escalatedFor": ok = TryDate(ref reader, out escalatedFor); break;
+                case "remindedFor": ok = TryDate(ref reader, out remindedFor); break;
                 case "version": version = reader.GetInt64(); break;
                 // Computed from status; written by the serializer, never read back.
                 case "isOpen": reader.Skip(); break;
@@ -94,7 +95,7 @@ internal static class RouteTaskJson
         }
         if (reader.TokenType != JsonTokenType.EndObject || id is null || assigneeId is null) return null;
         return new RouteTask(id, stageIndex, round, slot, assigneeId, action, status, dueDate, isMain, delegatedFrom, outcome, actedBy,
-            actingFor, comment, report, delegatedTo, cancellation, escalatedFor, version);
+            actingFor, comment, report, delegatedTo, cancellation, escalatedFor, remindedFor, version);
     }
 
     private static bool TryEnum<T>(ref Utf8JsonReader reader, out T value) where T : struct, Enum

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using EDoc.Domain.Calendar;
 using EDoc.Domain.Workflow;
 using EDoc.Storage.EventLog;
 using EDoc.Storage.Queries;
@@ -30,15 +31,17 @@ internal static class TasksTable
         RecordedEvent recorded, string? escalatedTo, CancellationToken ct) => session.ExecuteAsync(
         """
         INSERT INTO tasks (id, route_id, document_id, agency_id, assignee_id, status, due_date, escalated_for, escalated_to,
-                           document_title, main, assigned_at, changed_seq, last_change, version, state)
-        VALUES (@id, @route, @document, @agency, @assignee, @status, @due, @escalated, @escalated_to, @title, @main, @assigned, @seq,
-                @change, @version, @state)
+                           remind_on, document_title, main, assigned_at, changed_seq, last_change, version, state)
+        VALUES (@id, @route, @document, @agency, @assignee, @status, @due, @escalated, @escalated_to, @remind_on, @title, @main,
+                @assigned, @seq, @change, @version, @state)
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, due_date = excluded.due_date, escalated_for = excluded.escalated_for,
-            escalated_to = COALESCE(excluded.escalated_to, tasks.escalated_to), changed_seq = excluded.changed_seq, last_change = excluded.last_change, version = excluded.version, state = excluded.state
+            escalated_to = COALESCE(excluded.escalated_to, tasks.escalated_to), remind_on = excluded.remind_on,
+            changed_seq = excluded.changed_seq, last_change = excluded.last_change, version = excluded.version, state = excluded.state
         """, ct,
         ("id", task.Id), ("route", route.Id), ("document", route.DocumentId), ("agency", route.AgencyId), ("assignee", task.AssigneeId),
         ("status", task.Status.ToString()), ("due", Day(task.DueDate)),
-        ("escalated", task.EscalatedFor is { } escalated ? Day(escalated) : null), ("escalated_to", escalatedTo), ("title", documentTitle), ("main", task.IsMain),
+        ("escalated", task.EscalatedFor is { } escalated ? Day(escalated) : null), ("escalated_to", escalatedTo),
+        ("remind_on", route.ReminderDayOf(task, WorkingCalendar.Kazakhstan) is { } remindOn ? Day(remindOn) : null), ("title", documentTitle), ("main", task.IsMain),
         ("assigned", Micros.From(assignedAt)), ("seq", recorded.Sequence), ("change", recorded.EventType), ("version", task.Version),
         ("state", StateJson.Serialize(task)));
 
@@ -161,4 +164,16 @@ internal static class TasksTable
             WHERE status = @open AND due_date < @today AND (escalated_for IS NULL OR escalated_for <> due_date)
             ORDER BY route_id LIMIT @max
             """, r => r.GetString(0), ct, ("open", nameof(RouteTaskStatus.Open)), ("today", Day(today)), ("max", max));
+
+    /// <summary>
+    /// Routes with a task whose reminder day has come and whose deadline has not passed: a deadline missed while no
+    /// instance ran is the escalation's, not a reminder's.
+    /// </summary>
+    public static Task<List<string>> RoutesWithRemindersDueAsync(DbSession session, DateOnly today, int max, CancellationToken ct) =>
+        session.QueryAsync(
+            """
+            SELECT DISTINCT route_id FROM tasks
+            WHERE remind_on IS NOT NULL AND remind_on <= @today AND due_date >= @today
+            ORDER BY route_id LIMIT @max
+            """, r => r.GetString(0), ct, ("today", Day(today)), ("max", max));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EDoc.Domain.Calendar;
 
 namespace EDoc.Domain.Tests.Calendar;
@@ -230,4 +231,12 @@ public class WorkingCalendarTests
 
         Assert.Throws<ArgumentException>(() => new WorkingCalendar([year, year]));
     }
+
+    [Theory]
+    [InlineData("2026-03-09", "2026-03-06")] // Mon after the 8 March day off (Mon 9 Mar is off too): Fri 6 Mar
+    [InlineData("2026-03-26", "2026-03-20")] // the first working day after Nauryz: the Friday before it
+    [InlineData("2025-01-06", "2025-01-05")] // Sun 5 Jan 2025 was made a working day
+    [InlineData("2026-03-04", "2026-03-03")]
+    public void Previous_working_day_skips_weekends_holidays_and_days_off(string day, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), Kz.PreviousWorkingDay(DateOnly.Parse(day, CultureInfo.InvariantCulture)));
 }

@@ -26,6 +26,7 @@ public class RouteEventTests
         new RouteCancelled("route-1", DocumentId, "emp-author", "Withdrawn"),
         new DeadlineExtended("route-1", "route-1-t1", null, new DateOnly(2026, 4, 20), "emp-head", "Reasons"),
         new TaskOverdue("route-1", "route-1-t1", "emp-a", new DateOnly(2026, 4, 15), null),
+        new ExecutorReminded("route-1", "route-1-t1", "emp-a", new DateOnly(2026, 4, 15), "emp-controller"),
     ];
 
     [Theory]

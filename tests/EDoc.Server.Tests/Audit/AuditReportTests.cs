@@ -3,9 +3,6 @@ using EDoc.Domain.Workflow;
 using EDoc.Server.Tests.Workflow;
 using EDoc.Storage.EventLog;
 using EDoc.Storage.Queries;
-using DomainCaller = EDoc.Domain.Access.Caller;
-using DomainRole = EDoc.Domain.Access.Role;
-using DomainStage = EDoc.Domain.Workflow.StageDefinition;
 using Proto = EDoc.Contracts.V1;
 
 namespace EDoc.Server.Tests.Audit;
@@ -230,25 +227,6 @@ public abstract class AuditReportTests(ServerFixture fixture) : WorkflowTest(fix
         var employee = await (await DirectoryAs(ShymkentAdmin)).CreateEmployeeAsync(request);
         var session = await Fixture.Server.LoginAsync(employee.Username, TestData.Password);
         return (employee, new WorkflowService.WorkflowServiceClient(session));
-    }
-
-    /// <summary>
-    /// A route on a new document started at <paramref name="time"/> with a 1-working-day deadline, written to the log as
-    /// StartRoute would have then: its task counts as assigned that day and is overdue now.
-    /// </summary>
-    private async Task<string> StartedAtAsync(string assigneeId, DateTimeOffset time)
-    {
-        var (documentId, _) = await NewDocumentAsync();
-        var routeId = "route-" + Guid.NewGuid().ToString("N")[..12];
-        var registrar = new DomainCaller("shym-registrar", Domain.Access.CallerKind.Employee, Shymkent,
-            new HashSet<DomainRole> { DomainRole.Registrar }, "Registrar");
-        var events = RouteRules.Start(registrar, routeId, documentId, Shymkent,
-            [new DomainStage("Approval", Domain.Workflow.StageMode.Sequential, [new Domain.Workflow.Participant(assigneeId, Domain.Workflow.TaskAction.Approve)], 1)],
-            time, Calendar);
-        var outcome = await Store.CommitAsync(new Commit(new CommitMetadata(null, "Test", "shym-registrar", null, time),
-            [new StreamWrite(WorkflowStreams.Route(routeId), Shymkent, 0, events)], [], []), default);
-        Assert.IsType<CommitOutcome.Committed>(outcome);
-        return routeId;
     }
 }
 

@@ -1,12 +1,8 @@
-using EDoc.Domain.Access;
-using EDoc.Domain.Calendar;
 using EDoc.Domain.Workflow;
 using EDoc.Server.Workflow;
 using EDoc.Storage.EventLog;
 using EDoc.Storage.Queries;
 using Microsoft.Extensions.DependencyInjection;
-using DomainRole = EDoc.Domain.Access.Role;
-using DomainStage = EDoc.Domain.Workflow.StageDefinition;
 
 namespace EDoc.Server.Tests.Workflow;
 
@@ -34,7 +30,7 @@ public abstract class OverdueTests(ServerFixture fixture) : WorkflowTest(fixture
 
         var overdue = Assert.Single(await EventsOfAsync(WorkflowStreams.Route(routeId)), e => e.EventType == nameof(TaskOverdue));
         var escalation = Assert.IsType<TaskOverdue>(overdue.Event);
-        Assert.Equal((me.Id, "shym-head", OverdueEscalation.Actor), (escalation.AssigneeId, escalation.SupervisorId, overdue.ActorId));
+        Assert.Equal((me.Id, "shym-head", OverdueEscalation.ActorId), (escalation.AssigneeId, escalation.SupervisorId, overdue.ActorId));
         var inbox = await workflow.ListTasksAsync(new ListTasksRequest { OverdueOnly = true });
         Assert.True(Assert.Single(inbox.Tasks).Overdue);
     }
@@ -104,18 +100,8 @@ public abstract class OverdueTests(ServerFixture fixture) : WorkflowTest(fixture
         Assert.DoesNotContain(missed.Id, (await (await WorkflowAs(Executor2)).ListTasksAsync(new ListTasksRequest())).Tasks.Select(t => t.Id));
     }
 
-    /// <summary>A route started 30 days ago with a 1-working-day deadline, written to the log as StartRoute would have then.</summary>
-    private async Task<string> StartedLongAgoAsync(string assigneeId)
-    {
-        var (documentId, _) = await NewDocumentAsync();
-        var routeId = "route-" + Guid.NewGuid().ToString("N")[..12];
-        var registrar = new Caller("shym-registrar", CallerKind.Employee, Shymkent, new HashSet<DomainRole> { DomainRole.Registrar }, "Registrar");
-        var events = RouteRules.Start(registrar, routeId, documentId, Shymkent,
-            [new DomainStage("Approval", Domain.Workflow.StageMode.Sequential, [new Domain.Workflow.Participant(assigneeId, Domain.Workflow.TaskAction.Approve)], 1)],
-            DateTimeOffset.UtcNow.AddDays(-30), WorkingCalendar.Kazakhstan);
-        await CommitAsync(new StreamWrite(WorkflowStreams.Route(routeId), Shymkent, 0, events), "shym-registrar");
-        return routeId;
-    }
+    /// <summary>A route started 30 days ago with a 1-working-day deadline.</summary>
+    private Task<string> StartedLongAgoAsync(string assigneeId) => StartedAtAsync(assigneeId, Micros.Truncate(DateTimeOffset.UtcNow.AddDays(-30)));
 }
 
 public sealed class OverdueTestsOnSqlite(FastOverdueServerFixture<SqliteTestStore> fixture)

@@ -61,6 +61,27 @@ public abstract class WorkflowTest(ServerFixture fixture) : ApiTest(fixture)
         return version.Sha256;
     }
 
+    /// <summary>
+    /// A route on a new document started at <paramref name="time"/> with a 1-working-day deadline, written to the log as
+    /// StartRoute would have then, for deadlines the API cannot make now (one missed weeks ago).
+    /// </summary>
+    protected async Task<string> StartedAtAsync(string assigneeId, DateTimeOffset time)
+    {
+        var (documentId, _) = await NewDocumentAsync();
+        var routeId = "route-" + Guid.NewGuid().ToString("N")[..12];
+        var registrar = new Domain.Access.Caller("shym-registrar", Domain.Access.CallerKind.Employee, Shymkent,
+            new HashSet<Domain.Access.Role> { Domain.Access.Role.Registrar }, "Registrar");
+        var events = Domain.Workflow.RouteRules.Start(registrar, routeId, documentId, Shymkent,
+            [new Domain.Workflow.StageDefinition("Approval", Domain.Workflow.StageMode.Sequential,
+                [new Domain.Workflow.Participant(assigneeId, Domain.Workflow.TaskAction.Approve)], 1)],
+            time, Domain.Calendar.WorkingCalendar.Kazakhstan);
+        var outcome = await Fixture.Server.Services.GetRequiredService<Storage.IEDocStore>().CommitAsync(new Commit(
+            new CommitMetadata(null, "Test", "shym-registrar", null, time), [new StreamWrite(WorkflowStreams.Route(routeId), Shymkent, 0, events)],
+            [], []), default);
+        Assert.IsType<CommitOutcome.Committed>(outcome);
+        return routeId;
+    }
+
     /// <summary>Commits events straight to the store, for states the API cannot make now (a route started weeks ago).</summary>
     protected async Task CommitAsync(StreamWrite write, string actorId)
     {
