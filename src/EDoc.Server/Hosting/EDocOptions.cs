@@ -54,7 +54,10 @@ public sealed class EDocOptions
     /// <summary>Largest document content accepted by an upload, in bytes (default 20 MiB).</summary>
     public long MaxContentBytes { get; set; } = 20 * 1024 * 1024;
 
-    /// <summary>How often deadlines are looked at: overdue tasks escalated to supervisors, controlled ones coming reminded of.</summary>
+    /// <summary>
+    /// How often deadlines are looked at: overdue tasks escalated to supervisors, executors of documents on control
+    /// reminded of the coming control date.
+    /// </summary>
     public TimeSpan OverdueScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>

@@ -40,7 +40,8 @@ public sealed record RouteHistoryEntry(string Type, string? TaskId, string Actor
         DeadlineExtended x => new(nameof(DeadlineExtended), x.TaskId, x.ExtendedBy, onBehalfOf, time, x.Reason),
         TaskOverdue o => new(nameof(TaskOverdue), o.TaskId, actorId, onBehalfOf, time,
             o.SupervisorId is null ? "no supervisor to escalate to" : "escalated to " + o.SupervisorId),
-        ExecutorReminded r => new(nameof(ExecutorReminded), r.TaskId, actorId, onBehalfOf, time, $"due {Tables.TasksTable.Day(r.DueDate)}, on control of {r.ControllerId}"),
+        ExecutorReminded r => new(nameof(ExecutorReminded), r.TaskId, actorId, onBehalfOf, time,
+            $"due {Tables.TasksTable.Day(r.DueDate)}, on control of {r.ControllerId}"),
         _ => new(e.GetType().Name, null, actorId, onBehalfOf, time, null),
     };
 }

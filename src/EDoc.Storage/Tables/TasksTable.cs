@@ -41,7 +41,8 @@ internal static class TasksTable
         ("id", task.Id), ("route", route.Id), ("document", route.DocumentId), ("agency", route.AgencyId), ("assignee", task.AssigneeId),
         ("status", task.Status.ToString()), ("due", Day(task.DueDate)),
         ("escalated", task.EscalatedFor is { } escalated ? Day(escalated) : null), ("escalated_to", escalatedTo),
-        ("remind_on", route.ReminderDayOf(task, WorkingCalendar.Kazakhstan) is { } remindOn ? Day(remindOn) : null), ("title", documentTitle), ("main", task.IsMain),
+        ("remind_on", route.ReminderDayOf(task, WorkingCalendar.Kazakhstan) is { } remindOn ? Day(remindOn) : null),
+        ("title", documentTitle), ("main", task.IsMain),
         ("assigned", Micros.From(assignedAt)), ("seq", recorded.Sequence), ("change", recorded.EventType), ("version", task.Version),
         ("state", StateJson.Serialize(task)));
 
