@@ -1,3 +1,5 @@
+using EDoc.Storage.EventLog;
+using EDoc.Storage.Providers;
 using EDoc.Testing;
 using Npgsql;
 
@@ -29,4 +31,47 @@ public sealed class PostgresStoreTests : StoreConformanceTests
 
         Assert.Equal([("certificates.state", "l"), ("events.payload", "l"), ("routes.history", "l")], columns);
     }
+
+    [Theory]
+    [InlineData("Host=db;maximum pool size=30", 30)]
+    [InlineData("Host=db;Maximum Pool Size=30", 30)]
+    [InlineData("Host=db;MaxPoolSize=30", 30)]
+    [InlineData("Host=db;Maximum Pool Size=100", 100)]
+    public void A_read_pool_size_in_the_connection_string_is_kept(string connectionString, int size) =>
+        Assert.Equal(size, PostgresProvider.PoolSettings(connectionString).Reads.MaxPoolSize);
+
+    [Fact]
+    public void Without_a_pool_size_reads_get_four_connections_per_core_and_the_writer_its_own_two()
+    {
+        var (reads, writes) = PostgresProvider.PoolSettings("Host=db;Database=edoc");
+
+        Assert.Equal(4 * Environment.ProcessorCount, reads.MaxPoolSize);
+        Assert.Equal(2, writes.MaxPoolSize);
+        Assert.Equal(("db", "edoc"), (writes.Host, writes.Database));
+    }
+
+    [Fact]
+    public void A_minimum_pool_size_above_the_default_raises_the_read_pool_and_never_breaks_the_writers()
+    {
+        var (reads, writes) = PostgresProvider.PoolSettings($"Host=db;Minimum Pool Size={4 * Environment.ProcessorCount + 5}");
+
+        Assert.Equal(4 * Environment.ProcessorCount + 5, reads.MaxPoolSize);
+        Assert.Equal((2, 2), (writes.MinPoolSize, writes.MaxPoolSize));
+    }
+
+    [Fact]
+    public async Task A_commit_goes_through_while_every_read_connection_is_taken()
+    {
+        var provider = PostgresProvider.Create(new NpgsqlConnectionStringBuilder(_database) { MaxPoolSize = 1, Timeout = 3 }.ConnectionString);
+        await using var store = new StoreOn(provider);
+        await using var reader = await provider.OpenAsync(default);
+
+        var outcome = await store.CommitAsync(CreateAgency("akimat-busy", "990340000014"), default);
+
+        Assert.IsType<CommitOutcome.Committed>(outcome);
+        await reader.DisposeAsync(); // gives the only read connection back for the read below
+        Assert.NotNull(await store.Directory.GetAgencyAsync("akimat-busy", default));
+    }
+
+    private sealed class StoreOn(SqlProvider provider) : SqlStore(provider);
 }

@@ -458,7 +458,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         return (await Store.Directory.GetEmployeeAsync(id, default))!;
     }
 
-    private static Commit CreateAgency(string id, string bin, Guid? requestId = null, byte[]? reply = null) =>
+    protected static Commit CreateAgency(string id, string bin, Guid? requestId = null, byte[]? reply = null) =>
         Commit(requestId, new StreamWrite(Streams.Agency(id), id, 0,
             [new AgencyCreated(id, new LocalizedName("Шымкент", "Шымкент", "Shymkent"), bin)]), reply);
 

@@ -196,8 +196,8 @@ public sealed class PostgresServer : IAsyncDisposable
         // Npgsql keys pools by connection string; a name unique to this server keeps a later server that reuses
         // the port from being handed this one's dead connections.
         ApplicationName = "edoc-tests-" + Path.GetFileName(_directory.Path),
+        // No Max Pool Size: a server under test sizes its pools as it would in production.
         Pooling = true,
-        MaxPoolSize = 50,
         // Tests make many short-lived databases, each with its own pool: idle connections go quickly so the pools
         // together stay well under max_connections.
         ConnectionIdleLifetime = 10,

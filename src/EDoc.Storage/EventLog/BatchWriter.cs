@@ -33,7 +33,7 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
 
     private async Task<CommitOutcome[]> WriteInOneTransactionAsync(IReadOnlyList<Commit> batch, CancellationToken ct)
     {
-        await using var connection = await provider.OpenAsync(ct);
+        await using var connection = await provider.OpenWriterAsync(ct);
         await using var transaction = await provider.BeginWriteAsync(connection, ct);
         var session = new DbSession(connection, transaction, deferWrites: true);
         var state = await LockAndPrefetchAsync(session, batch, ct);

@@ -4,8 +4,13 @@ using Npgsql;
 namespace EDoc.Storage.Providers;
 
 /// <summary>PostgreSQL through Npgsql: the production store, shareable by several server processes.</summary>
-public sealed class PostgresProvider(NpgsqlDataSource dataSource) : SqlProvider
+/// <param name="reads">The pool the queries share.</param>
+/// <param name="writes">The write path's own pool, so that reads queued for a busy pool never hold up a commit.</param>
+public sealed class PostgresProvider(NpgsqlDataSource reads, NpgsqlDataSource writes) : SqlProvider
 {
+    /// <summary>The write path commits one batch at a time; the second connection covers a batch's replay after an error.</summary>
+    internal const int WriterPoolSize = 2;
+
     private static readonly IReadOnlyDictionary<string, string> Tokens = new Dictionary<string, string>
     {
         ["BYTES"] = "bytea",
@@ -15,22 +20,54 @@ public sealed class PostgresProvider(NpgsqlDataSource dataSource) : SqlProvider
     /// <summary>Creates the provider from a connection string.</summary>
     public static PostgresProvider Create(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var (reads, writes) = PoolSettings(connectionString);
+        return new PostgresProvider(NpgsqlDataSource.Create(reads.ConnectionString), NpgsqlDataSource.Create(writes.ConnectionString));
+    }
+
+    /// <summary>The settings of the read pool and of the writer's pool made from the operator's connection string.</summary>
+    internal static (NpgsqlConnectionStringBuilder Reads, NpgsqlConnectionStringBuilder Writes) PoolSettings(string connectionString)
+    {
+        var reads = new NpgsqlConnectionStringBuilder(connectionString);
         // The write path and the reads run the same few statements all day: letting Npgsql prepare them saves
         // PostgreSQL parsing and planning each one (about a third of its CPU per command in the benchmarks).
-        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
+        if (reads.MaxAutoPrepare == 0) reads.MaxAutoPrepare = 64;
         // EDoc sets no session state (no SET, temporary tables or session-level locks: the migration lock is
         // transaction-level), so resetting a pooled connection each time it returns to the pool is pure cost: with
         // prepared statements that reset is several statements sent ahead of the next command.
-        builder.NoResetOnClose = true;
-        return new PostgresProvider(NpgsqlDataSource.Create(builder.ConnectionString));
+        reads.NoResetOnClose = true;
+        var writes = new NpgsqlConnectionStringBuilder(reads.ConnectionString)
+        {
+            MaxPoolSize = WriterPoolSize,
+            MinPoolSize = Math.Min(reads.MinPoolSize, WriterPoolSize),
+        };
+        if (!SetsMaxPoolSize(connectionString)) reads.MaxPoolSize = Math.Max(reads.MinPoolSize, DefaultReadPoolSize);
+        return (reads, writes);
     }
+
+    // Npgsql's builder reports every keyword as present (it fills in the defaults), so the operator's own keys are read
+    // with the plain builder; Npgsql accepts the setting under these two names only.
+    private static bool SetsMaxPoolSize(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("Maximum Pool Size") || given.ContainsKey("MaxPoolSize");
+    }
+
+    /// <summary>
+    /// The read pool's size when the connection string sets none. Npgsql's default of 100 lets a burst of callers run
+    /// as many PostgreSQL backends at once, and on a few cores they mostly pay for switching between each other: on two
+    /// cores a route read cost 2.4 times the CPU at 32 backends that it costs at 2, and the decisions benchmark ran about
+    /// half again as fast with 8 connections (docs/performance.md). Callers beyond the pool queue for a connection.
+    /// </summary>
+    internal static int DefaultReadPoolSize => 4 * Environment.ProcessorCount;
 
     /// <inheritdoc />
     public override string Name => "postgres";
 
     /// <inheritdoc />
-    public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await dataSource.OpenConnectionAsync(ct);
+    public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await reads.OpenConnectionAsync(ct);
+
+    /// <inheritdoc />
+    public override async Task<DbConnection> OpenWriterAsync(CancellationToken ct) => await writes.OpenConnectionAsync(ct);
 
     /// <inheritdoc />
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>

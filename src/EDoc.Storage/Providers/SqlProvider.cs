@@ -11,6 +11,9 @@ public abstract class SqlProvider
     /// <summary>Opens a new connection.</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
 
+    /// <summary>Opens the connection the write path commits a batch on.</summary>
+    public virtual Task<DbConnection> OpenWriterAsync(CancellationToken ct) => OpenAsync(ct);
+
     /// <summary>Begins a transaction that may write.</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 

@@ -103,6 +103,29 @@ public abstract class InboxTests(ServerFixture fixture) : WorkflowTest(fixture)
         var change = watch.ResponseStream.Current;
         Assert.Equal(("TaskAssigned", route.Tasks[0].Id, me.Id), (change.Change, change.Task.Id, change.Task.AssigneeId));
     }
+
+    [Fact]
+    public async Task Fifty_open_watch_streams_each_get_the_new_task_and_keep_no_connection_from_the_write()
+    {
+        // Far more streams than the server's database pool has connections: a stream must hold one only while it reads.
+        var (me, workflow, _) = await NewColleagueAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var watches = Enumerable.Range(0, 50).Select(_ => workflow.WatchTasks(new WatchTasksRequest(), cancellationToken: cancel.Token)).ToList();
+        try
+        {
+            await Task.Delay(1000);
+
+            var route = await StartAsync(StageOf(StageMode.Sequential, TaskAction.Approve, me.Id));
+
+            var seen = await Task.WhenAll(watches.Select(async watch =>
+                await watch.ResponseStream.MoveNext(cancel.Token) ? watch.ResponseStream.Current.Task.Id : ""));
+            Assert.All(seen, id => Assert.Equal(route.Tasks[0].Id, id));
+        }
+        finally
+        {
+            watches.ForEach(watch => watch.Dispose());
+        }
+    }
 }
 
 public sealed class InboxTestsOnSqlite(ServerFixture<SqliteTestStore> fixture)
