@@ -73,5 +73,23 @@ public sealed class PostgresStoreTests : StoreConformanceTests
         Assert.NotNull(await store.Directory.GetAgencyAsync("akimat-busy", default));
     }
 
+    [Fact]
+    public async Task The_writer_plans_each_lookup_for_its_keys_and_keeps_the_operators_options()
+    {
+        var provider = PostgresProvider.Create(new NpgsqlConnectionStringBuilder(_database) { Options = "-c statement_timeout=60000" }.ConnectionString);
+        await using var writer = await provider.OpenWriterAsync(default);
+        await using var reader = await provider.OpenAsync(default);
+
+        Assert.Equal(("force_custom_plan", "1min"), (await ShowAsync(writer, "plan_cache_mode"), await ShowAsync(writer, "statement_timeout")));
+        Assert.Equal(("auto", "1min"), (await ShowAsync(reader, "plan_cache_mode"), await ShowAsync(reader, "statement_timeout")));
+    }
+
+    private static async Task<string> ShowAsync(System.Data.Common.DbConnection connection, string setting)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SHOW " + setting;
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     private sealed class StoreOn(SqlProvider provider) : SqlStore(provider);
 }
