@@ -106,6 +106,24 @@ assembly_of() {
     echo "${name%.trx}"
 }
 
+# One line per failed test, with the first line of its message, so that the last lines of a run (all a CI log may
+# keep) say which tests failed and why.
+list_failures() {
+    local -a files=()
+    while IFS= read -r -d '' trx; do files+=("$trx"); done < <(find "$RESULTS" -name '*.trx' -print0 | sort -z)
+    [ ${#files[@]} -gt 0 ] || return 0
+    awk '
+        /<UnitTestResult / && /outcome="Failed"/ {
+            name = $0; sub(/.*testName="/, "", name); sub(/".*/, "", name); waiting = 1; next
+        }
+        waiting && /<Message>/ {
+            message = $0; sub(/.*<Message>/, "", message); sub(/<\/Message>.*/, "", message)
+            printf "  FAILED %s: %s\n", name, substr(message, 1, 300); waiting = 0
+        }
+        waiting && /<\/UnitTestResult>/ { printf "  FAILED %s\n", name; waiting = 0 }
+    ' "${files[@]}"
+}
+
 attribute() {
     local value
     value="$(printf '%s' "$2" | sed -n "s/.*[[:space:]]$1=\"\\([0-9]*\\)\".*/\\1/p")"
@@ -155,6 +173,11 @@ dotnet test "${test_args[@]}" || test_status=$?
 
 summarise
 bench_smoke
+if [ "$FAILED" -gt 0 ]; then
+    echo
+    echo "Failed tests:"
+    list_failures
+fi
 status=0
 if [ "$FAILED" -gt 0 ]; then
     status=1
