@@ -67,10 +67,20 @@ internal sealed class WorkflowReads(IEDocStore store, WorkflowLookups lookups, P
         };
     }
 
-    /// <summary>Streams every later change of a task of the caller (or of whom they substitute) until the client goes.</summary>
-    public async Task WatchTasksAsync(Caller caller, IServerStreamWriter<Proto.TaskChange> stream, CancellationToken ct)
+    /// <summary>
+    /// Streams every later change of a task of the caller (or of whom they substitute) until the client goes. Once the
+    /// stream's starting point is fixed, <paramref name="positioned"/> gets it (the service sends it as the response
+    /// headers), so a client knows from then on that nothing it commits can be missed.
+    /// </summary>
+    public async Task WatchTasksAsync(Caller caller, Proto.WatchTasksRequest request, IServerStreamWriter<Proto.TaskChange> stream,
+        Func<long, Task> positioned, CancellationToken ct)
     {
-        var after = await store.Log.CountAsync(ct);
+        if (request.AfterSequence < 0) throw InvalidArgumentException.For("after_sequence", "must not be negative");
+        var end = await store.Log.CountAsync(ct);
+        if (request.AfterSequence > end)
+            throw InvalidArgumentException.For("after_sequence", $"must not be past the log's end ({end})");
+        var after = request.AfterSequence == 0 ? end : request.AfterSequence;
+        await positioned(after);
         try
         {
             while (!ct.IsCancellationRequested)
@@ -79,7 +89,10 @@ internal sealed class WorkflowReads(IEDocStore store, WorkflowLookups lookups, P
                 var assignees = await AssigneesAsync(caller, ct);
                 foreach (var row in await store.Workflow.ChangedTasksAsync(assignees, after, ct))
                 {
-                    await stream.WriteAsync(new Proto.TaskChange { Task = WorkflowMapping.ToProto(row, Today), Change = row.LastChange }, ct);
+                    await stream.WriteAsync(new Proto.TaskChange
+                    {
+                        Task = WorkflowMapping.ToProto(row, Today), Change = row.LastChange, Sequence = row.ChangedSequence,
+                    }, ct);
                     after = Math.Max(after, row.ChangedSequence);
                 }
                 await Task.Delay(WatchPollInterval, clock, ct);

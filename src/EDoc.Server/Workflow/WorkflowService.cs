@@ -1,3 +1,4 @@
+using System.Globalization;
 using EDoc.Contracts.V1;
 using EDoc.Server.Auth;
 using Grpc.Core;
@@ -41,5 +42,10 @@ internal sealed class WorkflowService(WorkflowCommands commands, WorkflowReads r
         commands.ExtendDeadlineAsync(context.Caller(), request, context.CancellationToken);
 
     public override Task WatchTasks(WatchTasksRequest request, IServerStreamWriter<TaskChange> responseStream, ServerCallContext context) =>
-        reads.WatchTasksAsync(context.Caller(), responseStream, context.CancellationToken);
+        reads.WatchTasksAsync(context.Caller(), request, responseStream,
+            after => context.WriteResponseHeadersAsync(new Metadata { { WatchAfterHeader, after.ToString(CultureInfo.InvariantCulture) } }),
+            context.CancellationToken);
+
+    /// <summary>The response header of WatchTasks with the log sequence the stream starts after.</summary>
+    public const string WatchAfterHeader = "edoc-after-sequence";
 }

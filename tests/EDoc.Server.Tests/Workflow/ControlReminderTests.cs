@@ -23,8 +23,7 @@ public abstract class ControlReminderTests(ServerFixture fixture) : WorkflowTest
     {
         var (executor, workflow, _) = await NewColleagueAsync();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var watch = workflow.WatchTasks(new WatchTasksRequest(), cancellationToken: cancel.Token);
-        await Task.Delay(500);
+        using var watch = await WatchAsync(workflow, cancel.Token);
         var (documentId, _) = await NewDocumentAsync();
         var route = await (await WorkflowAs(Head)).IssueResolutionAsync(new IssueResolutionRequest
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TaskStatus = EDoc.Contracts.V1.TaskStatus;
 
 namespace EDoc.Server.Tests.Workflow;
@@ -93,9 +94,7 @@ public abstract class InboxTests(ServerFixture fixture) : WorkflowTest(fixture)
     {
         var (me, workflow, _) = await NewColleagueAsync();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var watch = workflow.WatchTasks(new WatchTasksRequest(), cancellationToken: cancel.Token);
-        // The stream starts at the log's end; give the server a moment to read it before the route is started.
-        await Task.Delay(500);
+        using var watch = await WatchAsync(workflow, cancel.Token);
 
         var route = await StartAsync(StageOf(StageMode.Sequential, TaskAction.Approve, me.Id));
 
@@ -105,15 +104,51 @@ public abstract class InboxTests(ServerFixture fixture) : WorkflowTest(fixture)
     }
 
     [Fact]
+    public async Task A_client_that_reconnects_with_the_last_sequence_gets_what_changed_while_it_was_away()
+    {
+        var (me, workflow, _) = await NewColleagueAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        long lastSeen;
+        using (var first = await WatchAsync(workflow, cancel.Token))
+        {
+            await StartAsync(StageOf(StageMode.Sequential, TaskAction.Approve, me.Id));
+            Assert.True(await first.ResponseStream.MoveNext(cancel.Token));
+            lastSeen = first.ResponseStream.Current.Sequence;
+        }
+
+        // Away: a second task arrives while no stream is open.
+        var missed = await StartAsync(StageOf(StageMode.Sequential, TaskAction.Acknowledge, me.Id));
+        using var resumed = await WatchAsync(workflow, cancel.Token, afterSequence: lastSeen);
+
+        Assert.Equal(lastSeen.ToString(CultureInfo.InvariantCulture), (await resumed.ResponseHeadersAsync).GetValue("edoc-after-sequence"));
+        Assert.True(await resumed.ResponseStream.MoveNext(cancel.Token));
+        var change = resumed.ResponseStream.Current;
+        Assert.Equal(("TaskAssigned", missed.Tasks[0].Id), (change.Change, change.Task.Id));
+        Assert.True(change.Sequence > lastSeen);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(long.MaxValue)]
+    public async Task WatchTasks_refuses_a_sequence_outside_the_log(long afterSequence)
+    {
+        var workflow = await WorkflowAs(Executor);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var watch = workflow.WatchTasks(new WatchTasksRequest { AfterSequence = afterSequence }, cancellationToken: cancel.Token);
+
+        await RpcAssert.FailsOnFieldAsync("after_sequence", "INVALID_ARGUMENT", () => watch.ResponseStream.MoveNext(cancel.Token));
+    }
+
+    [Fact]
     public async Task Fifty_open_watch_streams_each_get_the_new_task_and_keep_no_connection_from_the_write()
     {
         // Far more streams than the server's database pool has connections: a stream must hold one only while it reads.
         var (me, workflow, _) = await NewColleagueAsync();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var watches = Enumerable.Range(0, 50).Select(_ => workflow.WatchTasks(new WatchTasksRequest(), cancellationToken: cancel.Token)).ToList();
+        var watches = new List<AsyncServerStreamingCall<TaskChange>>();
         try
         {
-            await Task.Delay(1000);
+            for (var i = 0; i < 50; i++) watches.Add(await WatchAsync(workflow, cancel.Token));
 
             var route = await StartAsync(StageOf(StageMode.Sequential, TaskAction.Approve, me.Id));
 

@@ -53,8 +53,7 @@ public abstract class OverdueTests(ServerFixture fixture) : WorkflowTest(fixture
     {
         var (me, _, _) = await NewColleagueAsync(supervisorId: "shym-head");
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var watch = (await WorkflowAs(Head)).WatchTasks(new WatchTasksRequest(), cancellationToken: cancel.Token);
-        await Task.Delay(500);
+        using var watch = await WatchAsync(await WorkflowAs(Head), cancel.Token);
 
         var routeId = await StartedLongAgoAsync(me.Id);
 

@@ -21,6 +21,18 @@ public abstract class WorkflowTest(ServerFixture fixture) : ApiTest(fixture)
 
     protected async Task<KeyService.KeyServiceClient> KeysAs(string username) => new(await Fixture.SessionOfAsync(username));
 
+    /// <summary>
+    /// Opens WatchTasks and waits for its response headers: the server sends them once the stream is positioned, so every
+    /// change committed after this returns is streamed.
+    /// </summary>
+    protected static async Task<AsyncServerStreamingCall<TaskChange>> WatchAsync(WorkflowService.WorkflowServiceClient workflow,
+        CancellationToken ct, long afterSequence = 0)
+    {
+        var watch = workflow.WatchTasks(new WatchTasksRequest { AfterSequence = afterSequence }, cancellationToken: ct);
+        await watch.ResponseHeadersAsync;
+        return watch;
+    }
+
     /// <summary>A new executor of Shymkent, signed in, so a test owns its inbox.</summary>
     protected async Task<(Employee Employee, WorkflowService.WorkflowServiceClient Workflow, CallInvoker Session)> NewColleagueAsync(
         string? supervisorId = null)
