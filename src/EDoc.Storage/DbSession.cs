@@ -22,7 +22,8 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
 
     private readonly bool _defer = deferWrites && connection.CanCreateBatch;
     private readonly Dictionary<string, object> _written = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DbBatchCommand> _queuedRows = new(StringComparer.Ordinal);
+    private readonly Dictionary<RowUpsert, Dictionary<string, object?[]>> _waitingRows = [];
+    private int _waitingRowCount;
     private DbBatch? _deferred;
 
     /// <summary>The open connection.</summary>
@@ -50,21 +51,23 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
 
     /// <summary>
     /// Writes a whole row (an upsert whose every changing column comes from its values) under a key naming the row, and
-    /// remembers its state under that key (<see cref="Remember"/>). A queued, unsent write of the same row takes the new
-    /// values instead of a second statement being queued: a request and its answer, or a route moved on by three events,
-    /// committed together write their row once, with the last state. The row keeps the earlier statement's place.
+    /// remembers its state under that key (<see cref="Remember"/>). When writes are deferred, the rows of one upsert wait
+    /// for the flush and go as multi-row statements (<see cref="InsertRowsAsync"/>), and a waiting row of the same key
+    /// takes the new values instead of being written twice: a route moved on by three events in one transaction is
+    /// written once, with the last state. Nothing else may write the row's table in the same transaction, since the
+    /// rows go after the statements queued around them.
     /// </summary>
-    public Task WriteRowAsync(string rowKey, object state, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
+    public async Task WriteRowAsync(string rowKey, object state, RowUpsert upsert, object?[] values, CancellationToken ct)
     {
         Remember(rowKey, state);
-        if (_queuedRows.TryGetValue(rowKey, out var queued) && queued.CommandText == sql)
+        if (!_defer)
         {
-            for (var i = 0; i < parameters.Length; i++) queued.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
-            return Task.CompletedTask;
+            await InsertRowsAsync(upsert.Head, upsert.Tail, [values], ct);
+            return;
         }
-        var written = ExecuteAsync(sql, ct, parameters);
-        if (_deferred is { } batch && batch.BatchCommands.Count > 0) _queuedRows[rowKey] = batch.BatchCommands[^1];
-        return written;
+        if (!_waitingRows.TryGetValue(upsert, out var rows)) _waitingRows[upsert] = rows = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        rows[rowKey] = values;
+        if (++_waitingRowCount >= MaxDeferred) await FlushAsync(ct);
     }
 
     /// <summary>
@@ -97,10 +100,16 @@ public sealed class DbSession(DbConnection connection, DbTransaction? transactio
             "(" + string.Join(", ", Enumerable.Range(row * width, width).Select(p => $"@p{p}")) + ")")) +
         (tail.Length == 0 ? "" : " " + tail);
 
-    /// <summary>Sends the queued statements.</summary>
+    /// <summary>Sends the queued statements, then the waiting rows of <see cref="WriteRowAsync"/>.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
-        _queuedRows.Clear();
+        if (_waitingRowCount > 0)
+        {
+            var waiting = _waitingRows.ToList();
+            _waitingRows.Clear();
+            _waitingRowCount = 0;
+            foreach (var (upsert, rows) in waiting) await InsertRowsAsync(upsert.Head, upsert.Tail, [.. rows.Values], ct);
+        }
         if (_deferred is not { } batch) return;
         _deferred = null;
         await using (batch) await batch.ExecuteNonQueryAsync(ct);
@@ -236,6 +245,12 @@ public static class DbReaderExtensions
     /// <summary>The microsecond timestamp as an instant, or null.</summary>
     public static DateTimeOffset? NullableTime(this DbDataReader r, int i) => r.IsDBNull(i) ? null : EventLog.Micros.ToTime(r.GetInt64(i));
 }
+
+/// <summary>
+/// The upsert of whole rows into one table, for <see cref="DbSession.WriteRowAsync"/>: <paramref name="Head"/> is
+/// <c>INSERT INTO t (a, b) VALUES</c>, <paramref name="Tail"/> its <c>ON CONFLICT … DO UPDATE</c> clause.
+/// </summary>
+public sealed record RowUpsert(string Head, string Tail);
 
 /// <summary>A query whose rows go one by one to a callback; see <see cref="DbSession.QueryEachAsync"/>.</summary>
 public sealed record RowsQuery(string Sql, Action<DbDataReader> OnRow, params (string Name, object? Value)[] Parameters);

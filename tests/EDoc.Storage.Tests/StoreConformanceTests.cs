@@ -443,13 +443,35 @@ public abstract class StoreConformanceTests : IAsyncLifetime
             inbox.Items.Select(t => (t.Task.Id, t.Task.Status)).OrderBy(t => t.Id == taskB.Id));
     }
 
-    private async Task StartRouteAsync(string routeId, params string[] assigneeIds)
+    [Fact]
+    public async Task A_task_escalated_and_reminded_in_one_commit_stays_in_the_supervisors_inbox()
+    {
+        // The second event rewrites the task's row without naming the supervisor; the escalation must survive it, also
+        // when the transaction sends the row once with its last values.
+        var started = RouteStartEvents("route-late", "emp-late");
+        var task = Route.Replay(started).Tasks.Single();
+        var due = task.DueDate!.Value;
+        DomainEvent[] late = [new TaskOverdue("route-late", task.Id, "emp-late", due, "emp-supervisor"),
+            new ExecutorReminded("route-late", task.Id, "emp-late", due, "emp-controller")];
+        Assert.IsType<CommitOutcome.Committed>(await Store.CommitAsync(
+            Commit(null, new StreamWrite(WorkflowStreams.Route("route-late"), "akimat-one", 0, [.. started, .. late])), default));
+
+        var supervisor = await Store.Workflow.ListTasksAsync(new TaskFilter(["emp-supervisor"], null, null, null, null, ["emp-supervisor"]),
+            null, 10, default);
+
+        var escalated = Assert.Single(supervisor.Items);
+        Assert.Equal((task.Id, due, due), (escalated.Task.Id, escalated.Task.EscalatedFor, escalated.Task.RemindedFor));
+    }
+
+    private async Task StartRouteAsync(string routeId, params string[] assigneeIds) =>
+        Assert.IsType<CommitOutcome.Committed>(await Store.CommitAsync(
+            Commit(null, new StreamWrite(WorkflowStreams.Route(routeId), "akimat-one", 0, [.. RouteStartEvents(routeId, assigneeIds)])), default));
+
+    private static IReadOnlyList<DomainEvent> RouteStartEvents(string routeId, params string[] assigneeIds)
     {
         var registrar = new Caller("emp-reg", CallerKind.Employee, "akimat-one", new HashSet<Role> { Role.Registrar }, "test");
         var stages = new[] { new StageDefinition("Келісу", StageMode.ParallelAll, [.. assigneeIds.Select(id => new Participant(id, TaskAction.Approve))], 10) };
-        var events = RouteRules.Start(registrar, routeId, "doc-" + routeId, "akimat-one", stages, Now, WorkingCalendar.Kazakhstan);
-        Assert.IsType<CommitOutcome.Committed>(await Store.CommitAsync(
-            Commit(null, new StreamWrite(WorkflowStreams.Route(routeId), "akimat-one", 0, [.. events])), default));
+        return [.. RouteRules.Start(registrar, routeId, "doc-" + routeId, "akimat-one", stages, Now, WorkingCalendar.Kazakhstan)];
     }
 
     private async Task<Employee> CreateEmployeeAsync(string id, string username)

@@ -47,14 +47,13 @@ internal static class CertificatesTable
     public static string RequestSessionKey(string id) => "service_requests/" + id;
 
     public static Task UpsertRequestAsync(DbSession session, ServiceRequest request, CancellationToken ct) => session.WriteRowAsync(
-        RequestSessionKey(request.Id), request,
-        """
-        INSERT INTO service_requests (id, agency_id, iin, status, document_id, version, state)
-        VALUES (@id, @agency, @iin, @status, @document, @version, @state)
-        ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, state = excluded.state
-        """, ct,
-        ("id", request.Id), ("agency", request.AgencyId), ("iin", request.Iin), ("status", request.State.ToString()),
-        ("document", request.DocumentId), ("version", request.Version), ("state", StateJson.Serialize(request)));
+        RequestSessionKey(request.Id), request, RequestUpsert,
+        [request.Id, request.AgencyId, request.Iin, request.State.ToString(), request.DocumentId, request.Version, StateJson.Serialize(request)],
+        ct);
+
+    private static readonly RowUpsert RequestUpsert = new(
+        "INSERT INTO service_requests (id, agency_id, iin, status, document_id, version, state) VALUES",
+        "ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, state = excluded.state");
 
     public static Task<Certificate?> GetAsync(DbSession session, string number, CancellationToken ct) =>
         session.QuerySingleAsync(SelectCertificate + " WHERE number = @number", MapCertificate, ct, ("number", number));

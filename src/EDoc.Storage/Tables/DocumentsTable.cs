@@ -36,19 +36,22 @@ internal static class DocumentsTable
 
     /// <summary>Writes the whole row: the domain decides what an event changes, this only stores the result.</summary>
     public static Task UpsertAsync(DbSession session, Document d, CancellationToken ct) => session.WriteRowAsync(SessionKey(d.Id), d,
+        Upsert,
+        [
+            d.Id, d.AgencyId, d.Kind.ToString(), d.Status.ToString(), d.Title, d.Correspondent, d.Registration?.Number,
+            d.Registration is { } r ? Micros.From(r.RegisteredAt) : null, Micros.From(d.CreatedAt), Micros.From(d.UpdatedAt), d.Version,
+            StateJson.Serialize(d), Fold(d.Title), Fold(d.Correspondent),
+        ], ct);
+
+    private static readonly RowUpsert Upsert = new(
         """
         INSERT INTO documents (id, agency_id, kind, status, title, correspondent, registration_number, registered_at, created_at,
-                               updated_at, version, state, title_folded, correspondent_folded)
-        VALUES (@id, @agency, @kind, @status, @title, @correspondent, @number, @registered, @created, @updated, @version, @state,
-                @titleFolded, @correspondentFolded)
+                               updated_at, version, state, title_folded, correspondent_folded) VALUES
+        """,
+        """
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title, correspondent = excluded.correspondent,
             registration_number = excluded.registration_number, registered_at = excluded.registered_at,
             updated_at = excluded.updated_at, version = excluded.version, state = excluded.state,
             title_folded = excluded.title_folded, correspondent_folded = excluded.correspondent_folded
-        """, ct,
-        ("id", d.Id), ("agency", d.AgencyId), ("kind", d.Kind.ToString()), ("status", d.Status.ToString()), ("title", d.Title),
-        ("correspondent", d.Correspondent), ("number", d.Registration?.Number),
-        ("registered", d.Registration is { } r ? Micros.From(r.RegisteredAt) : null), ("created", Micros.From(d.CreatedAt)),
-        ("updated", Micros.From(d.UpdatedAt)), ("version", d.Version), ("state", StateJson.Serialize(d)),
-        ("titleFolded", Fold(d.Title)), ("correspondentFolded", Fold(d.Correspondent)));
+        """);
 }

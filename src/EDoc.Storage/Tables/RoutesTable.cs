@@ -41,15 +41,15 @@ internal static class RoutesTable
     /// history instead, and the log stays the full record.
     /// </summary>
     public static Task UpsertAsync(DbSession session, RouteRow row, CancellationToken ct) => session.WriteRowAsync(SessionKey(row.Route.Id), row,
-        """
-        INSERT INTO routes (id, document_id, agency_id, status, document_title, version, state, history)
-        VALUES (@id, @document, @agency, @status, @title, @version, @state, @history)
-        ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, state = excluded.state,
-            history = excluded.history
-        """, ct,
-        ("id", row.Route.Id), ("document", row.Route.DocumentId), ("agency", row.Route.AgencyId), ("status", row.Route.Status.ToString()),
-        ("title", row.DocumentTitle), ("version", row.Route.Version), ("state", StateJson.Serialize(row.Route with { History = [] })),
-        ("history", StateJson.Serialize(row.History)));
+        Upsert,
+        [
+            row.Route.Id, row.Route.DocumentId, row.Route.AgencyId, row.Route.Status.ToString(), row.DocumentTitle, row.Route.Version,
+            StateJson.Serialize(row.Route with { History = [] }), StateJson.Serialize(row.History),
+        ], ct);
+
+    private static readonly RowUpsert Upsert = new(
+        "INSERT INTO routes (id, document_id, agency_id, status, document_title, version, state, history) VALUES",
+        "ON CONFLICT (id) DO UPDATE SET status = excluded.status, version = excluded.version, state = excluded.state, history = excluded.history");
 
     public static Task<RouteTemplate?> GetTemplateAsync(DbSession session, string id, CancellationToken ct) =>
         session.QuerySingleAsync("SELECT state FROM route_templates WHERE id = @id",

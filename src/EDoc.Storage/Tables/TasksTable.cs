@@ -25,26 +25,36 @@ internal static class TasksTable
 
     /// <summary>
     /// Writes the whole row; <paramref name="recorded"/> is the event that changed it, for WatchTasks, and
-    /// <paramref name="escalatedTo"/> the supervisor an escalation went to (kept when null).
+    /// <paramref name="escalatedTo"/> the supervisor an escalation went to (kept when null, also from an earlier write of
+    /// the same transaction, which this one replaces before it is sent).
     /// </summary>
     public static Task UpsertAsync(DbSession session, Route route, string documentTitle, RouteTask task, DateTimeOffset assignedAt,
-        RecordedEvent recorded, string? escalatedTo, CancellationToken ct) => session.ExecuteAsync(
+        RecordedEvent recorded, string? escalatedTo, CancellationToken ct)
+    {
+        var key = "tasks/" + task.Id;
+        escalatedTo ??= session.Recall<EscalatedTo>(key)?.SupervisorId;
+        return session.WriteRowAsync(key, new EscalatedTo(escalatedTo), Upsert,
+        [
+            task.Id, route.Id, route.DocumentId, route.AgencyId, task.AssigneeId, task.Status.ToString(), Day(task.DueDate),
+            task.EscalatedFor is { } escalated ? Day(escalated) : null, escalatedTo,
+            route.ReminderDayOf(task, WorkingCalendar.Kazakhstan) is { } remindOn ? Day(remindOn) : null, documentTitle, task.IsMain,
+            Micros.From(assignedAt), recorded.Sequence, recorded.EventType, task.Version, StateJson.Serialize(task),
+        ], ct);
+    }
+
+    private static readonly RowUpsert Upsert = new(
         """
         INSERT INTO tasks (id, route_id, document_id, agency_id, assignee_id, status, due_date, escalated_for, escalated_to,
-                           remind_on, document_title, main, assigned_at, changed_seq, last_change, version, state)
-        VALUES (@id, @route, @document, @agency, @assignee, @status, @due, @escalated, @escalated_to, @remind_on, @title, @main,
-                @assigned, @seq, @change, @version, @state)
+                           remind_on, document_title, main, assigned_at, changed_seq, last_change, version, state) VALUES
+        """,
+        """
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, due_date = excluded.due_date, escalated_for = excluded.escalated_for,
             escalated_to = COALESCE(excluded.escalated_to, tasks.escalated_to), remind_on = excluded.remind_on,
             changed_seq = excluded.changed_seq, last_change = excluded.last_change, version = excluded.version, state = excluded.state
-        """, ct,
-        ("id", task.Id), ("route", route.Id), ("document", route.DocumentId), ("agency", route.AgencyId), ("assignee", task.AssigneeId),
-        ("status", task.Status.ToString()), ("due", Day(task.DueDate)),
-        ("escalated", task.EscalatedFor is { } escalated ? Day(escalated) : null), ("escalated_to", escalatedTo),
-        ("remind_on", route.ReminderDayOf(task, WorkingCalendar.Kazakhstan) is { } remindOn ? Day(remindOn) : null),
-        ("title", documentTitle), ("main", task.IsMain),
-        ("assigned", Micros.From(assignedAt)), ("seq", recorded.Sequence), ("change", recorded.EventType), ("version", task.Version),
-        ("state", StateJson.Serialize(task)));
+        """);
+
+    /// <summary>What a transaction remembers of a task row it wrote: the supervisor it was escalated to, if it said.</summary>
+    private sealed record EscalatedTo(string? SupervisorId);
 
     /// <summary>
     /// Keyset page on (due_date, id), which the (assignee_id, status, due_date, id) index serves per assignee. With
