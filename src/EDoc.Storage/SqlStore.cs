@@ -81,8 +81,13 @@ public abstract class SqlStore : IEDocStore
     /// <inheritdoc />
     public Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct) => _writer.CommitAsync(commit, ct);
 
-    /// <inheritdoc />
-    public virtual ValueTask DisposeAsync() => _writer.DisposeAsync();
+    /// <summary>Stops the write path, then closes the provider's connections.</summary>
+    public virtual async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        await _provider.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }
 
 /// <summary>The production store on PostgreSQL.</summary>

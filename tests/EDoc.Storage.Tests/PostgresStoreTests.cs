@@ -91,5 +91,36 @@ public sealed class PostgresStoreTests : StoreConformanceTests
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
+    [Fact]
+    public async Task Disposing_the_store_closes_its_read_and_write_connections()
+    {
+        // Named apart from the suite's own connections, and kept far longer than the test when idle: only disposing closes them.
+        var name = "edoc-dispose-" + Guid.NewGuid().ToString("N")[..8];
+        var store = new PostgresStore(new NpgsqlConnectionStringBuilder(_database) { ApplicationName = name, ConnectionIdleLifetime = 600 }.ConnectionString);
+        await store.CommitAsync(CreateAgency("akimat-closing", "990340000025"), default);
+        await store.Directory.GetAgencyAsync("akimat-closing", default);
+        var open = await BackendsNamedAsync(name);
+
+        await store.DisposeAsync();
+        // A backend ends a moment after its client hangs up: ask again until none is left, for at most ten seconds.
+        var left = await BackendsNamedAsync(name);
+        for (var i = 0; i < 100 && left > 0; i++)
+        {
+            await Task.Delay(100);
+            left = await BackendsNamedAsync(name);
+        }
+
+        Assert.Equal((2L, 0L), (open, left));
+    }
+
+    private async Task<long> BackendsNamedAsync(string applicationName)
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = @name", connection);
+        command.Parameters.AddWithValue("name", applicationName);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private sealed class StoreOn(SqlProvider provider) : SqlStore(provider);
 }

@@ -71,6 +71,14 @@ public sealed class PostgresProvider(NpgsqlDataSource reads, NpgsqlDataSource wr
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await reads.OpenConnectionAsync(ct);
 
     /// <inheritdoc />
+    public override async ValueTask DisposeAsync()
+    {
+        await reads.DisposeAsync();
+        await writes.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    /// <inheritdoc />
     public override async Task<DbConnection> OpenWriterAsync(CancellationToken ct) => await writes.OpenConnectionAsync(ct);
 
     /// <inheritdoc />

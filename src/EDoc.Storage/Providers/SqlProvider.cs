@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace EDoc.Storage.Providers;
 
 /// <summary>What differs between PostgreSQL and SQLite; everything else is shared SQL.</summary>
-public abstract class SqlProvider
+public abstract class SqlProvider : IAsyncDisposable
 {
     /// <summary>Provider name for logs and migrations.</summary>
     public abstract string Name { get; }
@@ -32,4 +32,11 @@ public abstract class SqlProvider
 
     /// <summary>Makes sure only one process migrates at a time.</summary>
     public abstract Task LockForMigrationAsync(DbSession session, CancellationToken ct);
+
+    /// <summary>Closes what the provider keeps open between calls (PostgreSQL's pools); the store that owns it disposes it.</summary>
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
 }
