@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using EDoc.Domain.Access;
 using EDoc.Domain.Audit;
 using EDoc.Domain.Calendar;
+using EDoc.Domain.Certificates;
 using EDoc.Domain.Directory;
 using EDoc.Domain.Documents;
 using EDoc.Domain.Events;
@@ -327,6 +328,22 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 4, 15), document.DueDate);
         Assert.Equal("scan.pdf", Assert.Single(document.Attachments).Name);
         Assert.Equal(2, document.Version);
+    }
+
+    [Fact]
+    public async Task A_certificate_issued_and_revoked_in_one_commit_is_stored_revoked()
+    {
+        var issued = new CertificateIssued("KZ-2026-000001", "req-one", "address", "akimat-one", "850312300012", "Ахметов Ерлан",
+            CertificateLanguage.Kk, IssueChannel.Online, "Мекенжай анықтамасы", "Шымкент қаласының әкімдігі",
+            [new CertificateLine("Мекенжайы", "Шымкент, Тәуке хан даңғылы, 5")], Now, Now.AddDays(30), "{}", "sig", "key-one", "EDOC1:x");
+        var revoked = new CertificateRevoked("KZ-2026-000001", "Қате деректер");
+
+        Assert.IsType<CommitOutcome.Committed>(await Store.CommitAsync(
+            Commit(null, new StreamWrite(CertificateStreams.Certificate(issued.Number), "akimat-one", 0, [issued, revoked])), default));
+        var stored = await Store.Certificates.GetAsync(issued.Number, default);
+
+        Assert.NotNull(stored);
+        Assert.Equal((CertificateStatus.Revoked, "Қате деректер", 2L), (stored.StatusAt(Now), stored.RevokeReason, stored.Version));
     }
 
     [Fact]

@@ -47,7 +47,8 @@ internal sealed class CertificateProjection : IProjection
                 await CertificatesTable.UpsertAsync(session, Certificate.From(issued, recorded.StreamVersion), IssuedDay(issued.IssuedAt), ct);
                 break;
             case CertificateRevoked revoked:
-                var certificate = await CertificatesTable.GetAsync(session, revoked.Number, ct)
+                var certificate = session.Recall<Certificate>(CertificatesTable.SessionKey(revoked.Number))
+                                  ?? await CertificatesTable.GetAsync(session, revoked.Number, ct)
                                   ?? throw new InvalidOperationException($"Certificate '{revoked.Number}' has no row.");
                 await CertificatesTable.UpsertAsync(session, certificate.Apply(e, recorded.RecordedAt, recorded.StreamVersion),
                     IssuedDay(certificate.IssuedAt), ct);

@@ -58,14 +58,17 @@ internal static class CertificatesTable
     public static Task<Certificate?> GetAsync(DbSession session, string number, CancellationToken ct) =>
         session.QuerySingleAsync(SelectCertificate + " WHERE number = @number", MapCertificate, ct, ("number", number));
 
-    public static Task UpsertAsync(DbSession session, Certificate c, string issuedDay, CancellationToken ct) => session.ExecuteAsync(
-        """
-        INSERT INTO certificates (number, agency_id, iin, type_code, channel, issued_at, issued_day, version, state)
-        VALUES (@number, @agency, @iin, @type, @channel, @issued, @day, @version, @state)
-        ON CONFLICT (number) DO UPDATE SET version = excluded.version, state = excluded.state
-        """, ct,
-        ("number", c.Number), ("agency", c.AgencyId), ("iin", c.Iin), ("type", c.TypeCode), ("channel", c.Channel.ToString()),
-        ("issued", Micros.From(c.IssuedAt)), ("day", issuedDay), ("version", c.Version), ("state", StateJson.Serialize(c)));
+    /// <summary>The key a transaction remembers a certificate's row under (<see cref="DbSession.Remember"/>).</summary>
+    public static string SessionKey(string number) => "certificates/" + number;
+
+    public static Task UpsertAsync(DbSession session, Certificate c, string issuedDay, CancellationToken ct) => session.WriteRowAsync(
+        SessionKey(c.Number), c, CertificateUpsert,
+        [c.Number, c.AgencyId, c.Iin, c.TypeCode, c.Channel.ToString(), Micros.From(c.IssuedAt), issuedDay, c.Version, StateJson.Serialize(c)],
+        ct);
+
+    private static readonly RowUpsert CertificateUpsert = new(
+        "INSERT INTO certificates (number, agency_id, iin, type_code, channel, issued_at, issued_day, version, state) VALUES",
+        "ON CONFLICT (number) DO UPDATE SET version = excluded.version, state = excluded.state");
 
     public static Task InsertRatingAsync(DbSession session, ServiceRated rated, DateTimeOffset at, CancellationToken ct) => session.ExecuteAsync(
         """
