@@ -1,3 +1,4 @@
+using EDoc.Contracts.Demo;
 using EDoc.Domain.Identity;
 using Google.Protobuf.WellKnownTypes;
 
@@ -15,12 +16,36 @@ internal static class TestData
     /// <summary>A username nobody has yet.</summary>
     public static string Username() => "t." + Guid.NewGuid().ToString("N")[..12];
 
-    /// <summary>A valid IIN.</summary>
-    public static string Iin() => Domain.Identity.Iin.Create(new DateOnly(1990, 5, 17), Sex.Female, Random.Shared.Next(Domain.Identity.Iin.MaxSerial)).Value;
+    /// <summary>
+    /// Numbers already given out in this test run, seeded with the demo people's and agencies': a test's citizen or
+    /// agency must be nobody else's, or a record another test pushed shows up where none is expected.
+    /// </summary>
+    private static readonly HashSet<string> TakenNumbers =
+    [
+        .. DemoRegistries.Records.Select(r => r.Iin), .. DemoDirectory.Employees.Select(e => e.Iin), DemoRegistries.UnknownIin,
+        .. DemoDirectory.Agencies.Select(a => a.Agency.Bin),
+    ];
 
-    /// <summary>A valid BIN of a resident head office.</summary>
-    public static string Bin() =>
-        Domain.Identity.Bin.Create(2001, 3, BinEntityType.ResidentLegalEntity, BinAttribute.HeadOffice, Random.Shared.Next(Domain.Identity.Bin.MaxSerial)).Value;
+    /// <summary>A valid IIN no other test and no demo person has (birth dates over 50 years, both sexes).</summary>
+    public static string Iin() => Unused(() => Domain.Identity.Iin.Create(new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(50 * 365)),
+        Random.Shared.Next(2) == 0 ? Sex.Female : Sex.Male, Random.Shared.Next(Domain.Identity.Iin.MaxSerial + 1)).Value);
+
+    /// <summary>A valid BIN of a resident head office that no other test and no demo agency has.</summary>
+    public static string Bin() => Unused(() => Domain.Identity.Bin.Create(2001, 3, BinEntityType.ResidentLegalEntity, BinAttribute.HeadOffice,
+        Random.Shared.Next(Domain.Identity.Bin.MaxSerial + 1)).Value);
+
+    /// <summary>Draws until a number not yet taken comes up: random draws from a finite space repeat sooner than one expects.</summary>
+    private static string Unused(Func<string> draw)
+    {
+        lock (TakenNumbers)
+        {
+            while (true)
+            {
+                var number = draw();
+                if (TakenNumbers.Add(number)) return number;
+            }
+        }
+    }
 
     /// <summary>The number with its check digit changed, so it is 12 digits and invalid only by the check.</summary>
     public static string WithWrongCheckDigit(string number) => number[..^1] + (char)('0' + (number[^1] - '0' + 1) % 10);
