@@ -140,6 +140,7 @@ internal sealed class BenchRun(BenchOptions options, TextWriter output, TextWrit
             }
             foreach (var callers in options.Concurrency)
             {
+                await scenario.BeforeLevelAsync(ct);
                 var result = await driver.RunAsync(scenario, callers, options.Warmup, options.Duration, ct);
                 Progress($"{scenario.Name,-16} {callers,4} callers: {result.Throughput,9:N0} calls/s, p99 {result.P99Milliseconds,8:0.00} ms, " +
                          $"{result.Errors} errors; cores: server {result.ServerCores:0.00}, " +

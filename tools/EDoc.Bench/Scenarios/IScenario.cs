@@ -21,6 +21,12 @@ internal interface IScenario
     /// <summary>Builds clients and any data the calls need; runs once, before the first concurrency level.</summary>
     Task PrepareAsync(ScenarioTarget target, CancellationToken ct);
 
+    /// <summary>
+    /// Runs before each concurrency level, outside its measured window: a scenario that uses up what prepare made tops
+    /// it up here, so a later, busier level still measures the call and not an empty pool.
+    /// </summary>
+    Task BeforeLevelAsync(CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Makes one call as caller number <paramref name="caller"/>; an RpcException counts as an error.</summary>
     Task CallAsync(int caller, CancellationToken ct);
 }

@@ -28,6 +28,8 @@ internal abstract class RpcScenario<TClient>(string name, string description, pa
         return Task.CompletedTask;
     }
 
+    public virtual Task BeforeLevelAsync(CancellationToken ct) => Task.CompletedTask;
+
     public abstract Task CallAsync(int caller, CancellationToken ct);
 
     /// <summary>The client on caller number <paramref name="caller"/>'s channel.</summary>
