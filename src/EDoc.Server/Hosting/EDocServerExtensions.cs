@@ -165,14 +165,16 @@ public static class EDocServerExtensions
         var tls = options.TlsCertificate is not null && options.TlsKey is not null;
         // --urls, EDOC_URLS or ASPNETCORE_URLS all land in the "urls" key.
         var grpcUrl = builder.Configuration["urls"] ?? (tls ? DefaultUrl.Replace("http:", "https:") : DefaultUrl);
-        var webPort = new Uri(options.WebUrl).Port;
+        var web = new Uri(options.WebUrl);
+        // Browsers speak HTTP/2 only over TLS: a plain web endpoint offering it too would only earn a warning at start.
+        var webProtocols = web.Scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
         builder.WebHost.UseUrls(grpcUrl, options.WebUrl);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Without TLS there is no ALPN to negotiate HTTP/2, so plain gRPC endpoints speak HTTP/2 only (h2c), as gRPC
             // clients expect; the web endpoint (the verify page) speaks HTTP/1.1 for browsers.
             kestrel.ConfigureEndpointDefaults(listen => listen.Protocols =
-                listen.IPEndPoint?.Port == webPort ? HttpProtocols.Http1AndHttp2 : tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2);
+                listen.IPEndPoint?.Port == web.Port ? webProtocols : tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2);
             if (tls)
                 kestrel.ConfigureHttpsDefaults(https =>
                     https.ServerCertificate = X509Certificate2.CreateFromPemFile(options.TlsCertificate!, options.TlsKey));
