@@ -345,7 +345,7 @@ public abstract class CertificateTests(ServerFixture fixture) : ApiTest(fixture)
             t => t.DocumentId == pending.DocumentId);
         await handler.CompleteTaskAsync(new CompleteTaskRequest { RequestId = TestData.RequestId(), TaskId = task.Id, Outcome = TaskOutcome.Approved });
 
-        var answered = await AnsweredAsync(channel, pending.Id);
+        var answered = await ServiceRequests.AnsweredAsync(channel, pending.Id);
         Assert.Equal(ServiceRequest.Types.State.Issued, answered.State);
         Assert.NotNull(answered.CompleteTime);
         var c = answered.Certificate;
@@ -379,7 +379,7 @@ public abstract class CertificateTests(ServerFixture fixture) : ApiTest(fixture)
             RequestId = TestData.RequestId(), TaskId = task.Id, Outcome = TaskOutcome.Rejected, Comment = "Курс тізілімде расталмаған",
         });
 
-        var answered = await AnsweredAsync(channel, pending.Id);
+        var answered = await ServiceRequests.AnsweredAsync(channel, pending.Id);
         Assert.Equal(ServiceRequest.Types.State.Refused, answered.State);
         Assert.Equal("Курс тізілімде расталмаған", answered.RefusalReason);
         Assert.Null(answered.Certificate);
@@ -724,18 +724,6 @@ public abstract class CertificateTests(ServerFixture fixture) : ApiTest(fixture)
         Assert.Contains(error.StatusCode, new[] { StatusCode.NotFound, StatusCode.PermissionDenied });
         var own = await (await CertificatesAs(Gov4cAdmin)).GetChannelReportAsync(new GetChannelReportRequest());
         Assert.All(own.Rows, r => Assert.Equal(Gov4c, r.AgencyId));
-    }
-
-    /// <summary>Polls the request until the manual-certificate job answered it (it runs every second).</summary>
-    private static async Task<ServiceRequest> AnsweredAsync(CertificateService.CertificateServiceClient channel, string id)
-    {
-        var until = DateTimeOffset.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var request = await channel.GetServiceRequestAsync(new GetServiceRequestRequest { Id = id });
-            if (request.State != ServiceRequest.Types.State.Pending || DateTimeOffset.UtcNow > until) return request;
-            await Task.Delay(200);
-        }
     }
 
     private static RatingsReportRow? Gov4cRow(RatingsReport report) => report.Agencies.SingleOrDefault(r => r.Id == Gov4c);

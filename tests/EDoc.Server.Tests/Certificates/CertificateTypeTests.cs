@@ -187,13 +187,7 @@ public abstract class ManualCertificateBacklogTests(ServerFixture fixture) : Api
         var task = Assert.Single(tasks, t => t.DocumentId == last.DocumentId);
         await handler.CompleteTaskAsync(new CompleteTaskRequest { RequestId = TestData.RequestId(), TaskId = task.Id, Outcome = TaskOutcome.Approved });
 
-        var until = DateTimeOffset.UtcNow.AddSeconds(15);
-        var answered = last;
-        while (answered.State == ServiceRequest.Types.State.Pending && DateTimeOffset.UtcNow < until)
-        {
-            await Task.Delay(200);
-            answered = await channel.GetServiceRequestAsync(new GetServiceRequestRequest { Id = last.Id });
-        }
+        var answered = await ServiceRequests.AnsweredAsync(channel, last.Id);
         Assert.Equal(ServiceRequest.Types.State.Issued, answered.State);
     }
 }

@@ -166,13 +166,7 @@ public abstract class RegistryTests(ServerFixture fixture) : ApiTest(fixture)
         var task = Assert.Single((await handler.ListTasksAsync(new ListTasksRequest { Scope = TaskScope.Mine, PageSize = 500 })).Tasks,
             t => t.DocumentId == pending.DocumentId);
         await handler.CompleteTaskAsync(new CompleteTaskRequest { RequestId = TestData.RequestId(), TaskId = task.Id, Outcome = TaskOutcome.Approved });
-        var until = DateTimeOffset.UtcNow.AddSeconds(15);
-        var answered = pending;
-        while (answered.State == ServiceRequest.Types.State.Pending && DateTimeOffset.UtcNow < until)
-        {
-            await Task.Delay(200);
-            answered = await channel.GetServiceRequestAsync(new GetServiceRequestRequest { Id = pending.Id });
-        }
+        var answered = await ServiceRequests.AnsweredAsync(channel, pending.Id);
 
         Assert.Equal(ServiceRequest.Types.State.Issued, answered.State);
         Assert.Contains(answered.Certificate.Lines, l => l.Value == "Мемлекеттік сатып алу және цифрлық қызметтер");

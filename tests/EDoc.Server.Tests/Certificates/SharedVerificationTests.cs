@@ -136,18 +136,8 @@ public sealed class SharedVerificationTests : IAsyncLifetime
                 RequestId = TestData.RequestId(), TaskId = tasks.Single(t => t.DocumentId == request.DocumentId).Id, Outcome = TaskOutcome.Approved,
             });
 
-        var until = DateTimeOffset.UtcNow.AddSeconds(20);
         var answered = new List<ServiceRequest>();
-        foreach (var request in pending)
-        {
-            var current = request;
-            while (current.State == ServiceRequest.Types.State.Pending && DateTimeOffset.UtcNow < until)
-            {
-                await Task.Delay(200);
-                current = await channel.GetServiceRequestAsync(new GetServiceRequestRequest { Id = request.Id });
-            }
-            answered.Add(current);
-        }
+        foreach (var request in pending) answered.Add(await ServiceRequests.AnsweredAsync(channel, request.Id));
         Assert.All(answered, r => Assert.Equal(ServiceRequest.Types.State.Issued, r.State));
         var mdai = new CertificateService.CertificateServiceClient(await A.LoginAsync("mdai.admin", DemoDirectory.EmployeePassword));
         var listed = await mdai.ListCertificatesAsync(new ListCertificatesRequest { CertificateType = DemoCertificateTypes.TrainingCompletion, PageSize = 500 });
