@@ -15,6 +15,9 @@ internal sealed class DecisionsScenario() : RpcScenario<WorkflowService.Workflow
     /// <summary>Routes started in prepare (fewer in --quick); four open tasks each, so the pool holds four times as many decisions.</summary>
     private int Routes => Target.Quick ? 2_000 : 8_000;
 
+    /// <summary>The open tasks prepare makes, and the least the pool holds when a level begins.</summary>
+    private int PreparedTasks => Routes * Assignees.Length;
+
     private static readonly string[] Assignees = ["shym.executor", "shym.executor2", "shym.head", "shym.registrar"];
 
     private readonly ConcurrentQueue<(string TaskId, long Version, Metadata Session)> _open = new();
@@ -26,7 +29,7 @@ internal sealed class DecisionsScenario() : RpcScenario<WorkflowService.Workflow
     private int _mostTaken;
 
     public override string Note =>
-        $"The open tasks come from a pool of {Routes * Assignees.Length:N0} made in prepare, topped up before each level to twice what the busiest level before it took; " +
+        $"The open tasks come from a pool of {PreparedTasks:N0} made in prepare, topped up before each level to twice what the busiest level before it took; " +
         "a level that empties it fails its remaining calls with RESOURCE_EXHAUSTED 'task pool ran dry' instead of measuring something else." +
         (Volatile.Read(ref _dry) > 0 ? " The pool ran dry in this run: only calls inside a measured window count, so the errors column says whether a window was affected." : "");
 
@@ -45,7 +48,7 @@ internal sealed class DecisionsScenario() : RpcScenario<WorkflowService.Workflow
     {
         var left = _open.Count;
         _mostTaken = Math.Max(_mostTaken, _leftAfterTopUp - left);
-        var wanted = Math.Max(Routes * Assignees.Length, 2 * _mostTaken);
+        var wanted = Math.Max(PreparedTasks, 2 * _mostTaken);
         if (wanted > left) await AddRoutesAsync((wanted - left + Assignees.Length - 1) / Assignees.Length, ct);
         _leftAfterTopUp = _open.Count;
     }
