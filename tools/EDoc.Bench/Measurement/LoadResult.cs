@@ -25,6 +25,14 @@ internal sealed record LoadResult(
     /// <summary>Server CPU seconds spent per 1,000 calls, failed ones included (they cost too).</summary>
     public double ServerCpuPerThousand => Calls + Errors == 0 ? 0 : Cpu.Server * 1000 / (Calls + Errors);
 
+    /// <summary>
+    /// Milliseconds of CPU one call cost the server, PostgreSQL and the bench together, failed calls included. On a
+    /// saturated machine throughput is the cores divided by this, so against the ceiling's figure it bounds the ratio
+    /// goals: a call costing five empty calls cannot run at more than a fifth of the ceiling.
+    /// </summary>
+    public double? CpuMillisecondsPerCall =>
+        Calls + Errors == 0 ? null : (Cpu.Server + (Cpu.Database ?? 0) + Cpu.Bench) * 1000 / (Calls + Errors);
+
     /// <summary>How many cores the server kept busy on average.</summary>
     public double? ServerCores => PerSecond(Cpu.Server);
 
