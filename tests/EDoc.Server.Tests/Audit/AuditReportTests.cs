@@ -43,7 +43,7 @@ public abstract class AuditReportTests(ServerFixture fixture) : WorkflowTest(fix
                 RequestId = TestData.RequestId(),
                 Journal = new Journal
                 {
-                    AgencyId = Shymkent, Index = "T-" + Guid.NewGuid().ToString("N")[..6], Name = "Test journal",
+                    AgencyId = Shymkent, Index = TestData.JournalIndex("T"), Name = "Test journal",
                     Kinds = { Proto.DocumentKind.Internal },
                 },
             });

@@ -121,7 +121,7 @@ public abstract class DocumentAccessTests(ServerFixture fixture) : DocumentTest(
         var journal = await registrar.CreateJournalAsync(new CreateJournalRequest
         {
             RequestId = TestData.RequestId(),
-            Journal = new Journal { AgencyId = Shymkent, Index = "R-" + Guid.NewGuid().ToString("N")[..6], Name = "Office's", Kinds = { ProtoKind.Incoming } },
+            Journal = new Journal { AgencyId = Shymkent, Index = TestData.JournalIndex("R"), Name = "Office's", Kinds = { ProtoKind.Incoming } },
         });
         Assert.Contains(journal.Id, (await registrar.ListJournalsAsync(new ListJournalsRequest { AgencyId = Shymkent })).Journals.Select(j => j.Id));
     }

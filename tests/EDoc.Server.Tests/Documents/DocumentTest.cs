@@ -34,7 +34,7 @@ public abstract class DocumentTest(ServerFixture fixture) : ApiTest(fixture)
             RequestId = TestData.RequestId(),
             Journal = new Journal
             {
-                AgencyId = agencyId, Index = "T-" + Guid.NewGuid().ToString("N")[..6], Name = "Test journal", NumberFormat = numberFormat,
+                AgencyId = agencyId, Index = TestData.JournalIndex("T"), Name = "Test journal", NumberFormat = numberFormat,
                 Kinds = { DocumentKind.Incoming, DocumentKind.Outgoing, DocumentKind.Internal, DocumentKind.CitizenAppeal, DocumentKind.Order },
             },
         });

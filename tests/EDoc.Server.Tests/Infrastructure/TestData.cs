@@ -17,6 +17,12 @@ internal static class TestData
     public static string Username() => "t." + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>
+    /// A journal index nobody has yet, so the journal's numbers start at 1: 64 random bits, since a suite creates
+    /// hundreds of journals in one agency and a shorter draw could repeat.
+    /// </summary>
+    public static string JournalIndex(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..16];
+
+    /// <summary>
     /// Numbers already given out in this test run, seeded with the demo people's and agencies': a test's citizen or
     /// agency must be nobody else's, or a record another test pushed shows up where none is expected.
     /// </summary>

@@ -23,7 +23,7 @@ public abstract class DocumentStatusTests(ServerFixture fixture) : WorkflowTest(
             RequestId = TestData.RequestId(),
             Journal = new Journal
             {
-                AgencyId = Shymkent, Index = "S-" + Guid.NewGuid().ToString("N")[..6], Name = "Status tests", Kinds = { DocumentKind.Internal },
+                AgencyId = Shymkent, Index = TestData.JournalIndex("S"), Name = "Status tests", Kinds = { DocumentKind.Internal },
             },
         });
         return await (await DocumentsAs(Registrar)).RegisterDocumentAsync(

@@ -170,7 +170,7 @@ public abstract class RouteLifecycleTests(ServerFixture fixture) : WorkflowTest(
                 RequestId = TestData.RequestId(),
                 Journal = new Journal
                 {
-                    AgencyId = Shymkent, Index = "C-" + Guid.NewGuid().ToString("N")[..6], Name = "Control", Kinds = { DocumentKind.Internal },
+                    AgencyId = Shymkent, Index = TestData.JournalIndex("C"), Name = "Control", Kinds = { DocumentKind.Internal },
                 },
             });
         await office.RegisterDocumentAsync(new RegisterDocumentRequest { RequestId = TestData.RequestId(), DocumentId = documentId, JournalId = journal.Id });
