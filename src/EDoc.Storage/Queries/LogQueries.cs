@@ -38,7 +38,7 @@ public sealed class LogQueries(QueryRunner db)
         {
             await session.QueryEachAsync(
                 [new RowsQuery(Select + InRange,
-                    row => into.Add(row.GetInt64(0), new StoredEventFields(row), row.GetFieldValue<byte[]>(10)),
+                    row => StoredEventFields.AddTo(into, row),
                     ("from", fromSequence), ("to", toSequence))], ct);
             return into;
         }, ct);
