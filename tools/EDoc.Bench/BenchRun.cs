@@ -106,7 +106,7 @@ internal sealed class BenchRun(BenchOptions options, TextWriter output, TextWrit
         CancellationToken ct)
     {
         IBaseline[] baselines = [.. CpuBaseline.All, new DurableCommitBaseline(store.CommitTarget), new FsyncBaseline(store.DataDirectory),
-            new MerkleShareBaseline(store.CommitTarget)];
+            new MerkleShareBaseline(store.CommitTarget), new LogReadBaseline(store.CommitTarget, store.DatabaseProcess)];
         var figures = new List<BaselineFigure>();
         var before = cpu.Read();
         var clock = Stopwatch.StartNew();
@@ -114,7 +114,7 @@ internal sealed class BenchRun(BenchOptions options, TextWriter output, TextWrit
         {
             foreach (var figure in await baseline.MeasureAsync(options.BaselineDuration, ct))
             {
-                Progress($"Baseline {figure.Label}: {figure.Value:N0} {figure.Unit}");
+                Progress($"Baseline {figure.Label}: {figure.FormatValue()} {figure.Unit}");
                 figures.Add(figure);
             }
         }

@@ -12,4 +12,9 @@ internal interface IBaseline
 /// <param name="Label">What was measured, with its letter in docs/performance.md.</param>
 /// <param name="Value">The rate.</param>
 /// <param name="Unit">The rate's unit, e.g. "hashes/s per core".</param>
-internal sealed record BaselineFigure(string Id, string Label, double Value, string Unit);
+internal sealed record BaselineFigure(string Id, string Label, double Value, string Unit)
+{
+    /// <summary>The value as shown: rates are large and shown whole, per-row costs and ratios small and shown with decimals.</summary>
+    public string FormatValue() =>
+        Value.ToString(Math.Abs(Value) >= 100 ? "N0" : "0.00", System.Globalization.CultureInfo.InvariantCulture);
+}

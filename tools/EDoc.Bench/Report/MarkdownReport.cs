@@ -39,7 +39,7 @@ internal static class MarkdownReport
         md.Line("### Baselines (same run, same machine)");
         md.Line();
         md.Table(["baseline", "rate", "unit"],
-            report.Baselines.Select(b => new[] { b.Label, Number(b.Value, "N0"), b.Unit }));
+            report.Baselines.Select(b => new[] { b.Label, b.FormatValue(), b.Unit }));
     }
 
     private static void WriteScenarios(MarkdownWriter md, BenchReport report)

@@ -46,4 +46,14 @@ internal sealed class Ratios(IReadOnlyList<BaselineFigure> baselines, IReadOnlyL
     };
 
     private double? Figure(string id) => baselines.FirstOrDefault(b => b.Id == id)?.Value;
+
+    /// <summary>
+    /// The most audit-verify could reach on this machine against (c): every core busy doing nothing for an entry but
+    /// reading its row (baseline (h), the reader's and the database's CPU) and one SHA-256 of an event, the interior
+    /// node's hash and all checking free. Null when the run has no (h) or (c).
+    /// </summary>
+    public double? AuditVerifyCeiling(int cores) =>
+        Figure("log-read-client") is { } client && Figure("sha256") is > 0 and var sha256
+            ? cores / ((client + (Figure("log-read-database") ?? 0)) / 1e6 + 1 / sha256) / sha256
+            : null;
 }

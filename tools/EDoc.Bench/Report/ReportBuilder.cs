@@ -18,7 +18,17 @@ internal static class ReportBuilder
         var goals = Goal.All.Select(g => new GoalSummary(g.Text,
             [.. sections.SelectMany(s => s.Rows).SelectMany(r => r.Goals).Where(c => c.Goal == g.Text),
              .. g.CheckBaselines(measured) is { } check ? [check] : Array.Empty<GoalCheck>()])).ToArray();
-        return new BenchReport(run, [.. RpcBaselines(results), .. measured], sections, goals, serverPeakRss);
+        return new BenchReport(run, [.. RpcBaselines(results), .. measured, .. DerivedBaselines(ratios, run.Cores)], sections, goals,
+            serverPeakRss);
+    }
+
+    /// <summary>Bounds worked out from the measured baselines, shown beside them.</summary>
+    private static IEnumerable<BaselineFigure> DerivedBaselines(Ratios ratios, int cores)
+    {
+        if (ratios.AuditVerifyCeiling(cores) is { } ceiling)
+            yield return new BaselineFigure("audit-verify-ceiling",
+                $"(h) the most audit-verify can reach here: {cores} cores doing nothing per entry but read its row and hash it once",
+                ceiling, "× raw SHA-256 (c)");
     }
 
     /// <summary>Baselines (a) and (b) are scenarios; the baselines table shows their best throughput.</summary>
