@@ -12,7 +12,7 @@ namespace EDoc.Storage.EventLog;
 internal readonly struct StoredEventFields(DbDataReader row) : ICanonicalFields
 {
     /// <summary>The column after the canonical fields in the log's queries: the leaf hash stored with the event.</summary>
-    public const int LeafHashColumn = 10;
+    private const int LeafHashColumn = 10;
 
     /// <summary>Appends a row of the log (sequence, canonical fields, stored leaf hash) to the entries a verification checks.</summary>
     public static void AddTo(EncodedEntries entries, DbDataReader row) =>
