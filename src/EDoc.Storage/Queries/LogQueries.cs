@@ -10,16 +10,20 @@ public sealed record EventFilter(
 /// <summary>Reads of the event log itself.</summary>
 public sealed class LogQueries(QueryRunner db)
 {
-    /// <summary>The columns up to recorded_at are the canonical fields in their order (<see cref="StoredEventFields"/>).</summary>
-    private const string Select =
+    /// <summary>
+    /// The columns of an events row as the log's reads take them: those up to recorded_at are the canonical fields in
+    /// their order (<see cref="StoredEventFields"/>), then the stored leaf hash. Also what the bench's log-read baseline reads.
+    /// </summary>
+    internal const string Columns =
         """
-        SELECT sequence, stream_id, stream_version, agency_id, event_type, payload, actor_id, on_behalf_of, request_id,
-               recorded_at, leaf_hash
-        FROM events
+        sequence, stream_id, stream_version, agency_id, event_type, payload, actor_id, on_behalf_of, request_id,
+        recorded_at, leaf_hash
         """;
 
+    private const string Select = $"SELECT {Columns} FROM events";
+
     /// <summary>The rows of sequence numbers [@from, @to], in log order.</summary>
-    private const string InRange = " WHERE sequence >= @from AND sequence <= @to ORDER BY sequence";
+    internal const string InRange = " WHERE sequence >= @from AND sequence <= @to ORDER BY sequence";
 
     /// <summary>Events from a sequence number on, in log order.</summary>
     public Task<List<RecordedEvent>> ReadAsync(long fromSequence, int max, CancellationToken ct) =>

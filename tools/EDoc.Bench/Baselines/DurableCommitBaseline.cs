@@ -16,10 +16,8 @@ internal sealed class DurableCommitBaseline(CommitTarget target) : IBaseline
     {
         await using (var connection = await target.OpenAsync(ct))
         {
-            await using var create = connection.CreateCommand();
-            create.CommandText =
-                $"CREATE TABLE IF NOT EXISTS bench_commits (client integer NOT NULL, payload {target.BytesType} NOT NULL)";
-            await create.ExecuteNonQueryAsync(ct);
+            await BaselineSql.ExecuteAsync(connection,
+                $"CREATE TABLE IF NOT EXISTS bench_commits (client integer NOT NULL, payload {target.BytesType} NOT NULL)", ct);
         }
 
         var figures = new List<BaselineFigure>();
@@ -50,10 +48,9 @@ internal sealed class DurableCommitBaseline(CommitTarget target) : IBaseline
 
     private static async Task<long> CommitLoopAsync(DbConnection connection, int client, TimeSpan duration, CancellationToken ct)
     {
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO bench_commits (client, payload) VALUES (@client, @payload)";
-        AddParameter(insert, "@client", client);
-        AddParameter(insert, "@payload", new byte[256]);
+        await using var insert = BaselineSql.Command(connection, "INSERT INTO bench_commits (client, payload) VALUES (@client, @payload)");
+        BaselineSql.AddParameter(insert, "@client", client);
+        BaselineSql.AddParameter(insert, "@payload", new byte[256]);
         long commits = 0;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < duration)
@@ -65,14 +62,6 @@ internal sealed class DurableCommitBaseline(CommitTarget target) : IBaseline
             commits++;
         }
         return commits;
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using EDoc.Bench.Measurement;
 using EDoc.Domain.Audit;
 using EDoc.Storage.EventLog;
+using EDoc.Storage.Queries;
 using Npgsql;
 
 namespace EDoc.Bench.Baselines;
@@ -34,7 +35,7 @@ internal sealed class LogReadBaseline(CommitTarget target, ProcessProbe? databas
         var rows = await ReadAsync(connection, entries, duration, ct);
         var clientMicroseconds = (Environment.CpuUsage.TotalTime - clientBefore).TotalMicroseconds / rows;
         var databaseMicroseconds = database?.TreeCpuSeconds() - databaseBefore is { } seconds ? seconds * 1e6 / rows : (double?)null;
-        await using (var drop = Command(connection, "DROP TABLE bench_log_rows")) await drop.ExecuteNonQueryAsync(ct);
+        await BaselineSql.ExecuteAsync(connection, "DROP TABLE bench_log_rows", ct);
 
         List<BaselineFigure> figures =
         [
@@ -48,17 +49,14 @@ internal sealed class LogReadBaseline(CommitTarget target, ProcessProbe? databas
 
     private async Task FillAsync(DbConnection connection, CancellationToken ct)
     {
-        await using (var create = Command(connection, $"""
+        await BaselineSql.ExecuteAsync(connection, $"""
             DROP TABLE IF EXISTS bench_log_rows;
             CREATE TABLE bench_log_rows (sequence bigint PRIMARY KEY, stream_id text NOT NULL, stream_version bigint NOT NULL,
                 agency_id text, event_type text NOT NULL, payload text NOT NULL, actor_id text NOT NULL, on_behalf_of text,
                 request_id text, recorded_at bigint NOT NULL, leaf_hash {target.BytesType} NOT NULL)
-            """))
-        {
-            await create.ExecuteNonQueryAsync(ct);
-        }
+            """, ct);
         // A recursive CTE, not generate_series, so that SQLite fills it too.
-        await using var fill = Command(connection, $$"""
+        await using var fill = BaselineSql.Command(connection, $$"""
             WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < {{Rows}})
             INSERT INTO bench_log_rows
             SELECT n, 'route/bench-route-' || n, 1, 'shymkent-akimat', 'TaskAssigned',
@@ -66,26 +64,22 @@ internal sealed class LogReadBaseline(CommitTarget target, ProcessProbe? databas
                    'shym.registrar', NULL, 'bench-request-' || n, 1764979200000000 + n, @hash
             FROM g
             """);
-        Parameter(fill, "@hash").Value = new byte[32];
+        BaselineSql.AddParameter(fill, "@hash", new byte[32]);
         await fill.ExecuteNonQueryAsync(ct);
         if (connection is NpgsqlConnection)
         {
             // Vacuumed now, so that autovacuum's pass over the new rows does not run, and count, while they are read.
-            await using var vacuum = Command(connection, "VACUUM (ANALYZE) bench_log_rows");
-            await vacuum.ExecuteNonQueryAsync(ct);
+            await BaselineSql.ExecuteAsync(connection, "VACUUM (ANALYZE) bench_log_rows", ct);
         }
     }
 
     /// <summary>Reads the table run by run, over and over until <paramref name="duration"/> is up, or once through when it is null; returns the rows read.</summary>
     private static async Task<long> ReadAsync(DbConnection connection, EncodedEntries entries, TimeSpan? duration, CancellationToken ct)
     {
-        await using var select = Command(connection, """
-            SELECT sequence, stream_id, stream_version, agency_id, event_type, payload, actor_id, on_behalf_of, request_id,
-                   recorded_at, leaf_hash
-            FROM bench_log_rows WHERE sequence >= @from AND sequence <= @to ORDER BY sequence
-            """);
-        var from = Parameter(select, "@from");
-        var to = Parameter(select, "@to");
+        await using var select = BaselineSql.Command(connection,
+            $"SELECT {LogQueries.Columns} FROM bench_log_rows{LogQueries.InRange}");
+        var from = BaselineSql.AddParameter(select, "@from");
+        var to = BaselineSql.AddParameter(select, "@to");
         long rows = 0;
         var clock = Stopwatch.StartNew();
         do
@@ -108,20 +102,5 @@ internal sealed class LogReadBaseline(CommitTarget target, ProcessProbe? databas
         await using var reader = await select.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) StoredEventFields.AddTo(entries, reader);
         return entries.Count;
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
-
-    private static DbCommand Command(DbConnection connection, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
     }
 }

@@ -20,7 +20,7 @@ internal sealed class MerkleShareBaseline(CommitTarget target) : IBaseline
     public async Task<IReadOnlyList<BaselineFigure>> MeasureAsync(TimeSpan duration, CancellationToken ct)
     {
         await using var connection = await target.OpenAsync(ct);
-        await ExecuteAsync(connection, $"""
+        await BaselineSql.ExecuteAsync(connection, $"""
             DROP TABLE IF EXISTS bench_tree_events; DROP TABLE IF EXISTS bench_tree_nodes;
             CREATE TABLE bench_tree_events (sequence bigint PRIMARY KEY, payload {target.BytesType} NOT NULL, leaf_hash {target.BytesType} NOT NULL);
             CREATE TABLE bench_tree_nodes (level integer NOT NULL, idx bigint NOT NULL, hash {target.BytesType} NOT NULL, PRIMARY KEY (level, idx));
@@ -70,7 +70,7 @@ internal sealed class MerkleShareBaseline(CommitTarget target) : IBaseline
                 frontier.Append(leaf);
             }
         }
-        await ExecuteAsync(connection, "DROP TABLE bench_tree_events; DROP TABLE bench_tree_nodes", ct);
+        await BaselineSql.ExecuteAsync(connection, "DROP TABLE bench_tree_events; DROP TABLE bench_tree_nodes", ct);
         var perCommitWith = withTree.TotalMilliseconds / Math.Max(1, commitsWith);
         var perCommitWithout = withoutTree.TotalMilliseconds / Math.Max(1, commitsWithout);
         return
@@ -95,7 +95,7 @@ internal sealed class MerkleShareBaseline(CommitTarget target) : IBaseline
             {
                 var command = batch.CreateBatchCommand();
                 command.CommandText = sql;
-                foreach (var (name, value) in parameters) command.Parameters.Add(Parameter(command.CreateParameter(), name, value));
+                foreach (var (name, value) in parameters) command.Parameters.Add(BaselineSql.Named(command.CreateParameter(), name, value));
                 batch.BatchCommands.Add(command);
             }
             await batch.ExecuteNonQueryAsync(ct);
@@ -103,25 +103,10 @@ internal sealed class MerkleShareBaseline(CommitTarget target) : IBaseline
         }
         foreach (var (sql, parameters) in statements)
         {
-            await using var command = connection.CreateCommand();
+            await using var command = BaselineSql.Command(connection, sql);
             command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters) command.Parameters.Add(Parameter(command.CreateParameter(), name, value));
+            foreach (var (name, value) in parameters) BaselineSql.AddParameter(command, name, value);
             await command.ExecuteNonQueryAsync(ct);
         }
-    }
-
-    private static DbParameter Parameter(DbParameter parameter, string name, object value)
-    {
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        return parameter;
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(ct);
     }
 }
