@@ -35,7 +35,9 @@ internal sealed record RunInfo(
 internal sealed record ScenarioSection(string Name, string Description, string? Note, IReadOnlyList<ScenarioRow> Rows);
 
 /// <summary>One scenario at one concurrency level, set against its baselines and goals.</summary>
-internal sealed record ScenarioRow(LoadResult Result, IReadOnlyList<RatioFigure> Ratios, IReadOnlyList<GoalCheck> Goals);
+/// <param name="CpuMultipleOfCeiling">Its CPU per call ÷ the ceiling's, for scenarios compared with the ceiling.</param>
+internal sealed record ScenarioRow(LoadResult Result, IReadOnlyList<RatioFigure> Ratios, IReadOnlyList<GoalCheck> Goals,
+    double? CpuMultipleOfCeiling);
 
 /// <summary>Throughput divided by a baseline's rate; null when the baseline is missing or zero.</summary>
 internal sealed record RatioFigure(Comparison Against, double? Value);

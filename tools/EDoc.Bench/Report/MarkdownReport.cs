@@ -66,7 +66,6 @@ internal static class MarkdownReport
     {
         md.Line($"### Where the CPU went (cores busy on average; the machine has {report.Run.Cores})");
         md.Line();
-        var results = Rows(report).Select(row => row.Result).ToArray();
         md.Table(["scenario", "callers", "server", "PostgreSQL", "bench", "other processes", "CPU ms per call", "× the ceiling's"],
             Rows(report).Select(row =>
             {
@@ -75,7 +74,7 @@ internal static class MarkdownReport
                 {
                     r.Scenario, r.Callers.ToString(Invariant), Number(r.ServerCores, "0.00"), Number(r.DatabaseCores, "0.00"),
                     Number(r.BenchCores, "0.00"), Number(r.OtherCores, "0.00"), Number(r.CpuMillisecondsPerCall, "0.000"),
-                    Number(ComparedToCeiling(row) ? r.CpuMillisecondsPerCall / CeilingCpuPerCall(results, r.Callers) : null, "0.0"),
+                    Number(row.CpuMultipleOfCeiling, "0.0"),
                 };
             }));
         md.Line();
@@ -83,14 +82,6 @@ internal static class MarkdownReport
                 "where every core is busy). There, a scenario's rate against the ceiling is at most the inverse of its CPU " +
                 "per call against the ceiling's: a goal of 0.2× the ceiling needs a call to cost at most 5 empty calls.");
     }
-
-    private static bool ComparedToCeiling(ScenarioRow row) =>
-        row.Result.Scenario == Ratios.CeilingScenario || row.Ratios.Any(r => r.Against == Scenarios.Comparison.Ceiling);
-
-    private static double? CeilingCpuPerCall(IEnumerable<LoadResult> results, int callers) =>
-        results.FirstOrDefault(r => r.Scenario == Ratios.CeilingScenario && r.Callers == callers)?.CpuMillisecondsPerCall is > 0 and var cpu
-            ? cpu
-            : null;
 
     /// <summary>Why a write scenario got the throughput it did: how many calls group commit put in each transaction.</summary>
     private static void WriteWritePath(MarkdownWriter md, BenchReport report)

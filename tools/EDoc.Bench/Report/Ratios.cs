@@ -36,7 +36,7 @@ internal sealed class Ratios(IReadOnlyList<BaselineFigure> baselines, IReadOnlyL
     private double? Rate(Comparison against, int callers) => against switch
     {
         // The ceiling at the same number of callers: both pay the same client, transport and scheduling costs.
-        Comparison.Ceiling => results.FirstOrDefault(r => r.Scenario == CeilingScenario && r.Callers == callers)?.Throughput,
+        Comparison.Ceiling => Ceiling(callers)?.Throughput,
         Comparison.DurableCommit => Figure("commit-1"),
         // Hashing runs on every core at once; the figure is per core.
         Comparison.PasswordHashing => Figure("pbkdf2") * Environment.ProcessorCount,
@@ -44,6 +44,15 @@ internal sealed class Ratios(IReadOnlyList<BaselineFigure> baselines, IReadOnlyL
         Comparison.RawSha256 => AuditVerifyScenario.EventsPerCall > 0 ? Figure("sha256") / AuditVerifyScenario.EventsPerCall : null,
         _ => null,
     };
+
+    /// <summary>
+    /// The row's CPU per call as a multiple of the ceiling's at the same callers. With every core busy, the row's rate
+    /// against the ceiling is at most its inverse.
+    /// </summary>
+    public double? CpuMultipleOfCeiling(LoadResult result) =>
+        Ceiling(result.Callers)?.CpuMillisecondsPerCall is > 0 and var ceiling ? result.CpuMillisecondsPerCall / ceiling : null;
+
+    private LoadResult? Ceiling(int callers) => results.FirstOrDefault(r => r.Scenario == CeilingScenario && r.Callers == callers);
 
     private double? Figure(string id) => baselines.FirstOrDefault(b => b.Id == id)?.Value;
 

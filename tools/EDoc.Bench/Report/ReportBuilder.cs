@@ -14,7 +14,9 @@ internal static class ReportBuilder
         var sections = scenarios.Select(s => new ScenarioSection(s.Name, s.Description, s.Note,
             results.Where(r => r.Scenario == s.Name).Select(r => new ScenarioRow(r,
                 s.ComparedWith.Select(c => new RatioFigure(c, ratios.Of(r, c))).ToArray(),
-                Goal.All.Where(g => g.AppliesTo(r)).Select(g => g.Check(r, ratios)).ToArray())).ToArray())).ToArray();
+                Goal.All.Where(g => g.AppliesTo(r)).Select(g => g.Check(r, ratios)).ToArray(),
+                s.Name == Ratios.CeilingScenario || s.ComparedWith.Contains(Comparison.Ceiling) ? ratios.CpuMultipleOfCeiling(r) : null))
+                .ToArray())).ToArray();
         var goals = Goal.All.Select(g => new GoalSummary(g.Text,
             [.. sections.SelectMany(s => s.Rows).SelectMany(r => r.Goals).Where(c => c.Goal == g.Text),
              .. g.CheckBaselines(measured) is { } check ? [check] : Array.Empty<GoalCheck>()])).ToArray();
