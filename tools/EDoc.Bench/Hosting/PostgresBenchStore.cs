@@ -20,9 +20,12 @@ internal sealed class PostgresBenchStore : BenchStore
         _server = server;
         _edocDatabase = edocDatabase;
         Version = version;
+        // Unpooled: a backend's CPU reaches the postmaster's count only when the backend exits, and a pooled connection's
+        // backend exits whenever the pool prunes it, which put a baseline's seconds of reading into a later scenario's window.
+        var unpooled = new NpgsqlConnectionStringBuilder(baselineDatabase) { Pooling = false }.ConnectionString;
         CommitTarget = new CommitTarget("PostgreSQL", async ct =>
         {
-            var connection = new NpgsqlConnection(baselineDatabase);
+            var connection = new NpgsqlConnection(unpooled);
             await connection.OpenAsync(ct);
             return connection;
         }, "bytea");
