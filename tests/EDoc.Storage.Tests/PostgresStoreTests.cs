@@ -32,6 +32,20 @@ public sealed class PostgresStoreTests : StoreConformanceTests
         Assert.Equal([("certificates.state", "l"), ("events.payload", "l"), ("routes.history", "l")], columns);
     }
 
+    [Fact]
+    public async Task Text_with_u0000_fails_only_its_own_command_as_a_refused_value_and_the_batch_commits()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+
+        // PostgreSQL text and jsonb cannot hold U+0000 (SQLSTATE 22021, 22P05): the command's data, not the store's health.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            Store.CommitAsync(i % 20 == 7 ? AgencyNamed($"akimat-{i:00}", "Шым\0кент") : NewEmployeeCommit($"emp-{i:00}", $"user.{i:00}"), default)));
+
+        Assert.All(outcomes.Where((_, i) => i % 20 == 7), o => Assert.Equal(RefusalKind.BadValue, Assert.IsType<CommitOutcome.Refused>(o).Kind));
+        Assert.Equal(57, outcomes.OfType<CommitOutcome.Committed>().Count());
+        Assert.Equal(58, await Store.Log.CountAsync(default));
+    }
+
     [Theory]
     [InlineData("Host=db;maximum pool size=30", 30)]
     [InlineData("Host=db;Maximum Pool Size=30", 30)]

@@ -175,6 +175,24 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_value_the_store_refuses_fails_only_its_own_command_in_a_batch()
+    {
+        await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
+
+        // A name the read model's NOT NULL column refuses: a data error that no unique key explains.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            Store.CommitAsync(i == 17 ? AgencyNamed($"akimat-{i:00}", null!) : NewEmployeeCommit($"emp-{i:00}", $"user.{i:00}"), default)));
+
+        var refused = Assert.IsType<CommitOutcome.Refused>(outcomes[17]);
+        Assert.Equal(RefusalKind.BadValue, refused.Kind);
+        Assert.Equal(39, outcomes.OfType<CommitOutcome.Committed>().Count());
+        Assert.Null(await Store.Directory.GetAgencyAsync("akimat-17", default));
+        Assert.Equal(39, (await Store.Directory.ListEmployeesAsync("akimat-one", null, null, 100, default)).Items.Count);
+        var log = await Store.Log.ReadAsync(1, 1000, default);
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), log.Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task Concurrent_commits_get_unique_gap_free_sequences()
     {
         await Store.CommitAsync(CreateAgency("akimat-one", "990340000014"), default);
@@ -501,7 +519,11 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Commit(requestId, new StreamWrite(Streams.Agency(id), id, 0,
             [new AgencyCreated(id, new LocalizedName("Шымкент", "Шымкент", "Shymkent"), bin)]), reply);
 
-    private static Commit NewEmployeeCommit(string id, string username, string secret = "hash") =>
+    protected static Commit AgencyNamed(string id, string kazakhName) =>
+        Commit(null, new StreamWrite(Streams.Agency(id), id, 0,
+            [new AgencyCreated(id, new LocalizedName(kazakhName, "Шымкент", "Shymkent"), "990340000014")]));
+
+    protected static Commit NewEmployeeCommit(string id, string username, string secret = "hash") =>
         new(new CommitMetadata(null, "Test", "tester", null, Now),
             [new StreamWrite(Streams.Employee(id), "akimat-one", 0,
                 [new EmployeeCreated(id, "akimat-one", null, "850312300012", "Ахметов Ерлан", "Маман", username, [Role.Executor], null)])],

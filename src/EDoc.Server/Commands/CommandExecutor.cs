@@ -58,6 +58,8 @@ internal sealed class CommandExecutor(IEDocStore store, TimeProvider clock)
                 case CommitOutcome.UniqueViolation unique:
                     var field = UniqueKeyFields.GetValueOrDefault(unique.Key, unique.Key);
                     throw new AlreadyExistsException(field, $"The value of {field} is already taken.");
+                case CommitOutcome.Refused refused:
+                    throw ErrorOf(refused);
                 default:
                     throw new InvalidOperationException($"Unexpected commit outcome {outcome}.");
             }
@@ -70,9 +72,22 @@ internal sealed class CommandExecutor(IEDocStore store, TimeProvider clock)
         var now = Micros.Truncate(clock.GetUtcNow());
         var metadata = new CommitMetadata(null, context.Method, context.Caller.Id, null, now);
         var outcome = await store.CommitAsync(new Commit(metadata, [write], [], []), ct);
+        if (outcome is CommitOutcome.Refused refused) throw ErrorOf(refused);
         if (outcome is not CommitOutcome.Committed)
             throw new InvalidOperationException($"Recording {context.Method} gave {outcome}.");
     }
+
+    /// <summary>
+    /// The store refused the command's own data, so a retry fails the same way: the caller must change the request.
+    /// The edge validation keeps such values out; this is the answer for whatever it does not foresee.
+    /// </summary>
+    private static DomainException ErrorOf(CommitOutcome.Refused refused) => refused.Kind switch
+    {
+        RefusalKind.MissingReference => new FailedPreconditionException("REFERENCE_NOT_FOUND",
+            "Something the request refers to does not exist (any more).", refused.Code),
+        _ => new InvalidArgumentException([new FieldViolation("request",
+            $"holds a value the store cannot keep (store code {refused.Code})", "VALUE_NOT_STORABLE")]),
+    };
 
     private static TReply Replay<TReply>(CommandContext context, CommitOutcome.Duplicate earlier) where TReply : IMessage<TReply>, new()
     {

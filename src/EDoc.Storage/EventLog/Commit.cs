@@ -59,4 +59,22 @@ public abstract record CommitOutcome
 
     /// <summary>A unique key of a read model (table.column) is already taken; nothing was written.</summary>
     public sealed record UniqueViolation(string Key) : CommitOutcome;
+
+    /// <summary>
+    /// The store refused the commit's own data (PostgreSQL's data exceptions and integrity violations, SQLite's
+    /// constraint, size and type errors); nothing was written, and the same commit would be refused again.
+    /// </summary>
+    /// <param name="Kind">Whether a value could not be stored or a row it refers to is missing.</param>
+    /// <param name="Code">The store's own error code (SQLSTATE or SQLite extended code), for the operator.</param>
+    public sealed record Refused(RefusalKind Kind, string Code) : CommitOutcome;
+}
+
+/// <summary>Why the store refused a commit's data.</summary>
+public enum RefusalKind
+{
+    /// <summary>A value the store cannot hold: a NUL in text, a string too long, a number out of range, a missing value.</summary>
+    BadValue,
+
+    /// <summary>A row the commit refers to does not exist (a foreign key).</summary>
+    MissingReference,
 }

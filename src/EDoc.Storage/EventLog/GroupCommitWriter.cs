@@ -40,8 +40,16 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
             try
             {
-                var outcomes = await _writer.WriteAsync(batch.Select(p => p.Commit).ToArray(), CancellationToken.None);
-                for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(outcomes[i]);
+                var results = await _writer.WriteAsync(batch.Select(p => p.Commit).ToArray(), CancellationToken.None);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    _ = results[i] switch
+                    {
+                        BatchWriter.CommitResult.Done done => batch[i].Completion.TrySetResult(done.Outcome),
+                        BatchWriter.CommitResult.Failed failed => batch[i].Completion.TrySetException(failed.Error),
+                        _ => batch[i].Completion.TrySetException(new InvalidOperationException("A commit of the batch got no result.")),
+                    };
+                }
             }
             catch (Exception error)
             {

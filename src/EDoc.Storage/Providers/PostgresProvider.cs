@@ -1,4 +1,5 @@
 using System.Data.Common;
+using EDoc.Storage.EventLog;
 using Npgsql;
 
 namespace EDoc.Storage.Providers;
@@ -92,19 +93,23 @@ public sealed class PostgresProvider(NpgsqlDataSource reads, NpgsqlDataSource wr
     public override IReadOnlyDictionary<string, string> ScriptTokens => Tokens;
 
     /// <inheritdoc />
-    public override bool IsUniqueViolation(Exception error, out string key)
+    public override CommitOutcome? RefusalOf(Exception error) => error switch
     {
         // Constraints are named table_column_unique in the migrations, so the name gives table.column back.
-        if (error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg && pg.ConstraintName is { } name)
-        {
-            key = name.EndsWith("_unique", StringComparison.Ordinal)
-                ? UniqueKey.FromConstraintName(name)
-                : name;
-            return true;
-        }
-        key = "";
-        return false;
-    }
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } name } =>
+            new CommitOutcome.UniqueViolation(name.EndsWith("_unique", StringComparison.Ordinal) ? UniqueKey.FromConstraintName(name) : name),
+        PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } pg => new CommitOutcome.Refused(RefusalKind.MissingReference, pg.SqlState),
+        // Class 22 (data exception: U+0000 in text is 22021 or, inside jsonb, 22P05) and class 23 (integrity constraint
+        // violation) are about the values the statement carried, never about the server's health.
+        PostgresException { SqlState: ['2', '2' or '3', ..] } pg => new CommitOutcome.Refused(RefusalKind.BadValue, pg.SqlState),
+        _ => null,
+    };
+
+    /// <inheritdoc />
+    public override bool IsUnavailable(Exception error) =>
+        // Npgsql marks broken connections, timeouts, serialization failures, deadlocks, shutdowns and resource
+        // exhaustion (SQLSTATE classes 08, 40, 53, 57, 58) as transient.
+        error is NpgsqlException { IsTransient: true } or TimeoutException;
 
     /// <inheritdoc />
     public override Task LockForMigrationAsync(DbSession session, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using EDoc.Storage.EventLog;
 
 namespace EDoc.Storage.Providers;
 
@@ -27,8 +28,17 @@ public abstract class SqlProvider : IAsyncDisposable
     /// <summary>Type names substituted into the shared migration scripts.</summary>
     public abstract IReadOnlyDictionary<string, string> ScriptTokens { get; }
 
-    /// <summary>Whether the error is a unique-key violation, and of which key (table.column).</summary>
-    public abstract bool IsUniqueViolation(Exception error, out string key);
+    /// <summary>
+    /// What the store's refusal of a commit's own data means for that commit (a taken unique key, a value it cannot
+    /// hold), or null when the error is not about the data: a bug, or a store that is unavailable.
+    /// </summary>
+    public abstract CommitOutcome? RefusalOf(Exception error);
+
+    /// <summary>
+    /// Whether the store cannot be reached or cannot take writes for now (connection lost, timeout, disk full, locked):
+    /// the same commits may go through on a retry, and trying them one by one now would only fail slower.
+    /// </summary>
+    public abstract bool IsUnavailable(Exception error);
 
     /// <summary>Makes sure only one process migrates at a time.</summary>
     public abstract Task LockForMigrationAsync(DbSession session, CancellationToken ct);

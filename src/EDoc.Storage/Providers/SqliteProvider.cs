@@ -1,4 +1,5 @@
 using System.Data.Common;
+using EDoc.Storage.EventLog;
 using Microsoft.Data.Sqlite;
 
 namespace EDoc.Storage.Providers;
@@ -45,18 +46,33 @@ public sealed class SqliteProvider(string connectionString) : SqlProvider
     public override IReadOnlyDictionary<string, string> ScriptTokens => Tokens;
 
     /// <inheritdoc />
-    public override bool IsUniqueViolation(Exception error, out string key)
+    public override CommitOutcome? RefusalOf(Exception error)
     {
-        const int SqliteConstraintUnique = 2067;
+        const int SqliteConstraintUnique = 2067, SqliteConstraintForeignKey = 787;
+        const int SqliteTooBig = 18, SqliteConstraint = 19, SqliteMismatch = 20, SqliteRange = 25;
         const string Marker = "UNIQUE constraint failed: ";
-        if (error is SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique } sqlite)
+        if (error is not SqliteException sqlite) return null;
+        var code = sqlite.SqliteExtendedErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        switch (sqlite)
         {
-            var at = sqlite.Message.IndexOf(Marker, StringComparison.Ordinal);
-            key = at < 0 ? "" : sqlite.Message[(at + Marker.Length)..].Split('\'', ',', ' ')[0];
-            return true;
+            case { SqliteExtendedErrorCode: SqliteConstraintUnique }:
+                var at = sqlite.Message.IndexOf(Marker, StringComparison.Ordinal);
+                return new CommitOutcome.UniqueViolation(at < 0 ? "" : sqlite.Message[(at + Marker.Length)..].Split('\'', ',', ' ')[0]);
+            case { SqliteExtendedErrorCode: SqliteConstraintForeignKey }:
+                return new CommitOutcome.Refused(RefusalKind.MissingReference, code);
+            case { SqliteErrorCode: SqliteConstraint or SqliteTooBig or SqliteMismatch or SqliteRange }:
+                return new CommitOutcome.Refused(RefusalKind.BadValue, code);
+            default:
+                return null;
         }
-        key = "";
-        return false;
+    }
+
+    /// <inheritdoc />
+    public override bool IsUnavailable(Exception error)
+    {
+        const int Busy = 5, Locked = 6, NoMemory = 7, ReadOnly = 8, IoError = 10, Full = 13, CantOpen = 14;
+        return error is SqliteException { SqliteErrorCode: Busy or Locked or NoMemory or ReadOnly or IoError or Full or CantOpen }
+            or TimeoutException;
     }
 
     /// <inheritdoc />
