@@ -16,10 +16,26 @@ public sealed record FieldViolation(string Field, string Description, string Rea
 
 /// <summary>The request is malformed; nothing was changed. The reason is the first violation's unless given.</summary>
 public sealed class InvalidArgumentException(IReadOnlyList<FieldViolation> violations, string? reason = null)
-    : DomainException(reason ?? violations[0].Reason, "Invalid request: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")))
+    : DomainException(reason ?? violations[0].Reason,
+        "Invalid request: " + string.Join("; ", Capped(violations).Select(v => $"{v.Field}: {v.Description}")))
 {
+    /// <summary>
+    /// Most violations a reply names. The details travel in HTTP/2 headers, which clients and proxies cap (often at
+    /// 8–16 KB): a reply naming a thousand bad items would never arrive, and the connection would break with it.
+    /// </summary>
+    public const int MaxShown = 20;
+
     /// <summary>The wrong fields.</summary>
     public IReadOnlyList<FieldViolation> Violations { get; } = violations;
+
+    /// <summary>The violations a reply names: the first <see cref="MaxShown"/>, then one saying how many more there are.</summary>
+    public IReadOnlyList<FieldViolation> Shown => Capped(Violations);
+
+    private static IReadOnlyList<FieldViolation> Capped(IReadOnlyList<FieldViolation> violations) =>
+        violations.Count <= MaxShown
+            ? violations
+            : [.. violations.Take(MaxShown), new FieldViolation(violations[MaxShown].Field, $"and {violations.Count - MaxShown} more",
+                "TOO_MANY_VIOLATIONS")];
 
     /// <summary>A request with one wrong field.</summary>
     public static InvalidArgumentException For(string field, string description, string reason = "INVALID_ARGUMENT") =>

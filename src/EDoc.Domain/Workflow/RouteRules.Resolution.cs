@@ -48,8 +48,12 @@ public static partial class RouteRules
             violations.Add("executor_ids", "needs at least one executor", "MISSING_FIELD");
             return;
         }
+        // One violation for the list: checking its items too would name each of them in the reply.
         if (executorIds.Count > MaxExecutors)
+        {
             violations.Add("executor_ids", $"must have at most {MaxExecutors} executors", "TOO_MANY_PARTICIPANTS");
+            return;
+        }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < executorIds.Count; i++)
         {

@@ -13,8 +13,12 @@ internal static class StageValidation
             violations.Add(field, "needs at least one stage", "MISSING_FIELD");
             return;
         }
+        // An over-long list is one violation; checking its items too would name each of them in the reply.
         if (stages.Count > RouteRules.MaxStages)
+        {
             violations.Add(field, $"must have at most {RouteRules.MaxStages} stages", "TOO_MANY_STAGES");
+            return;
+        }
 
         for (var i = 0; i < stages.Count; i++)
         {
@@ -47,7 +51,10 @@ internal static class StageValidation
             return;
         }
         if (participants.Count > RouteRules.MaxParticipantsPerStage)
+        {
             violations.Add(field, $"must have at most {RouteRules.MaxParticipantsPerStage} participants", "TOO_MANY_PARTICIPANTS");
+            return;
+        }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var j = 0; j < participants.Count; j++)

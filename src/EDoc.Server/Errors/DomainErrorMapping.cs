@@ -25,7 +25,7 @@ internal static class DomainErrorMapping
         {
             case InvalidArgumentException invalid:
                 var badRequest = new BadRequest();
-                badRequest.FieldViolations.AddRange(invalid.Violations.Select(v =>
+                badRequest.FieldViolations.AddRange(invalid.Shown.Select(v =>
                     new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
                 status.Details.Add(Any.Pack(badRequest));
                 break;
