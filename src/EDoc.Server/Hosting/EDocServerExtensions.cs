@@ -11,6 +11,7 @@ using EDoc.Server.Keys;
 using EDoc.Server.Workflow;
 using EDoc.Server.Paging;
 using EDoc.Server.Registries;
+using EDoc.Server.Validation;
 using EDoc.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -112,6 +113,8 @@ public static class EDocServerExtensions
         builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<ErrorInterceptor>();
+            // After the error interceptor, so a refused request gets its INVALID_ARGUMENT details from it.
+            o.Interceptors.Add<RequestValidationInterceptor>();
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
         });
         builder.Services.AddGrpcReflection();

@@ -13,8 +13,11 @@ public static class QrPayload
     /// <summary>Names the format and its version, so a scanner tells an EDoc code from any other and a later layout can coexist.</summary>
     public const string Prefix = "EDOC1:";
 
-    // A QR code (version 40, level L) holds at most 4,296 alphanumeric characters; a longer text was never scanned from one.
-    private const int MaxTextLength = 4296;
+    /// <summary>
+    /// Longest text after the prefix: a QR code (version 40, level L) holds at most 4,296 alphanumeric characters, so a
+    /// longer text was never scanned from one.
+    /// </summary>
+    public const int MaxTextLength = 4296;
 
     // Bounds the inflated size, so a crafted payload cannot make a verifier inflate a ZLIB bomb.
     private const int MaxCoseLength = 16 * 1024;
