@@ -224,6 +224,8 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
         if (from < 0) v.Add("from_sequence", "must not be negative");
         if (to < 0) v.Add("to_sequence", "must not be negative");
         if (to > 0 && from > to) v.Add("from_sequence", "must not be after to_sequence");
+        // One past the end is an empty range (nothing new since), anything further names entries that do not exist.
+        else if (from > size + 1) v.Add("from_sequence", $"must be at most the log size {size} + 1", "SEQUENCE_OUT_OF_RANGE");
         v.ThrowIfAny();
         return (Math.Max(from, 1), to == 0 ? size : Math.Min(to, size));
     }

@@ -89,7 +89,13 @@ internal static class WorkflowMapping
 
     public static string ToProto(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>A YYYY-MM-DD date; null when empty and not required.</summary>
+    /// <summary>
+    /// Dates a request may name. Wider than any document's or report's life, and narrow enough that a day's Almaty
+    /// midnight, the day after and the working days counted to it never leave what DateTimeOffset holds (0001–9999).
+    /// </summary>
+    private static readonly DateOnly FirstDate = new(1900, 1, 1), LastDate = new(2199, 12, 31);
+
+    /// <summary>A YYYY-MM-DD date between 1900 and 2199; null when empty and not required.</summary>
     public static DateOnly? ToDate(Violations violations, string field, string value, bool required)
     {
         if (value.Length == 0)
@@ -97,9 +103,17 @@ internal static class WorkflowMapping
             if (required) violations.Add(field, "is required", "MISSING_FIELD");
             return null;
         }
-        if (DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        violations.Add(field, "must be a date YYYY-MM-DD", "INVALID_DATE");
-        return null;
+        if (!DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            violations.Add(field, "must be a date YYYY-MM-DD", "INVALID_DATE");
+            return null;
+        }
+        if (date < FirstDate || date > LastDate)
+        {
+            violations.Add(field, $"must be between {ToProto(FirstDate)} and {ToProto(LastDate)}", "DATE_OUT_OF_RANGE");
+            return null;
+        }
+        return date;
     }
 
     /// <summary>The outcome, after checking it is a known, specified value.</summary>
