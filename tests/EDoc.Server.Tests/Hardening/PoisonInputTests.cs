@@ -1,0 +1,272 @@
+using EDoc.Server.Tests.Workflow;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+
+namespace EDoc.Server.Tests.Hardening;
+
+/// <summary>
+/// Input crafted to hurt: control characters, oversized strings and lists, out-of-range numbers and timestamps. Each is
+/// refused with INVALID_ARGUMENT naming its field, never UNKNOWN, INTERNAL or UNAVAILABLE, and harms nobody else's call.
+/// </summary>
+public abstract class PoisonInputTests(ServerFixture fixture) : WorkflowTest(fixture)
+{
+    private const string SystemAuditor = "mdai.auditor";
+
+    // Long enough for any honest call on a shared test machine; a reply that never comes fails the test instead of hanging it.
+    private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task Nul_in_strings_while_others_write_fails_only_the_bad_requests_and_none_of_theirs()
+    {
+        var directory = await DirectoryAs(ShymkentAdmin);
+        var documents = await DocumentsAsync();
+        var neighbours = Enumerable.Range(0, 150).Select(i => i % 2 == 0
+            ? Call(() => directory.CreateOrgUnitAsync(TestData.NewOrgUnit(Shymkent)).ResponseAsync)
+            : Call(() => documents.CreateDocumentAsync(NewDraft($"Хат {i}")).ResponseAsync));
+        var poisoned = new[]
+        {
+            Call(() => documents.CreateDocumentAsync(NewDraft("Хат\0")).ResponseAsync),
+            Call(() => directory.CreateOrgUnitAsync(Spoiled(TestData.NewOrgUnit(Shymkent), r => r.OrgUnit.Name.Kk = "Бөлім\0")).ResponseAsync),
+            Call(() => directory.CreateEmployeeAsync(Spoiled(TestData.NewEmployee(Shymkent), r => r.Employee.FullName = "\0")).ResponseAsync),
+            Call(() => AnonymousAuth.LoginAsync(new LoginRequest { Username = "shym\0admin", Password = "x" }).ResponseAsync),
+        };
+
+        var outcomes = await Task.WhenAll(neighbours.Concat(poisoned));
+
+        Assert.All(outcomes[..150], o => Assert.Equal(StatusCode.OK, o.Code));
+        Assert.All(outcomes[150..], o => Assert.Equal((StatusCode.InvalidArgument, "CONTROL_CHARACTER"), (o.Code, o.Reason)));
+    }
+
+    [Theory]
+    [InlineData("title", "Хат\u0001", "document.title")]
+    [InlineData("title", "Бірінші жол\nекінші жол", "document.title")]
+    [InlineData("correspondent", "Иванов\u007F", "document.correspondent")]
+    [InlineData("attachment name", "a\u0085.pdf", "document.attachments[0].name")]
+    public async Task A_control_character_where_text_is_expected_names_the_field(string spoiled, string value, string field)
+    {
+        var documents = await DocumentsAsync();
+        var request = NewDraft("Хат");
+        Action<CreateDocumentRequest> spoil = spoiled switch
+        {
+            "title" => r => r.Document.Title = value,
+            "correspondent" => r => r.Document.Correspondent = value,
+            _ => r => r.Document.Attachments.Add(new Attachment { Name = value, ContentType = "application/pdf", Size = 1, Sha256 = new string('a', 64) }),
+        };
+        spoil(request);
+
+        await InvalidWithoutChangeAsync(field, "CONTROL_CHARACTER", () => documents.CreateDocumentAsync(request).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Tabs_and_line_breaks_are_kept_in_free_text()
+    {
+        var documents = await DocumentsAsync();
+        var request = NewDraft("Хат");
+        request.Document.Summary = "Бірінші жол\r\nекінші жол\tсоңы";
+
+        var created = await documents.CreateDocumentAsync(request);
+
+        Assert.Equal("Бірінші жол\r\nекінші жол\tсоңы", created.Summary);
+    }
+
+    [Fact]
+    public async Task A_control_character_in_a_streamed_upload_header_is_refused_on_that_message()
+    {
+        var documents = await DocumentsAsync();
+        var document = await documents.CreateDocumentAsync(NewDraft("Хат"));
+
+        await InvalidWithoutChangeAsync("header.content_type", "CONTROL_CHARACTER", async () =>
+        {
+            using var call = documents.UploadContent();
+            try
+            {
+                await call.RequestStream.WriteAsync(new UploadContentRequest
+                {
+                    Header = new UploadHeader { RequestId = TestData.RequestId(), DocumentId = document.Id, ContentType = "text/plain\0" },
+                });
+                await call.RequestStream.CompleteAsync();
+            }
+            catch (RpcException) { } // the server may have answered already; its answer is what counts
+            await call.ResponseAsync;
+        });
+    }
+
+    [Fact]
+    public async Task A_nested_repeated_field_is_named_by_its_path()
+    {
+        var workflow = await WorkflowAs(Registrar);
+        var (documentId, _) = await NewDocumentAsync();
+        var stage = StageOf(StageMode.Sequential, TaskAction.Approve, IdOf(Head), "shym-\0executor");
+
+        await InvalidWithoutChangeAsync("stages[0].participants[1].employee_id", "CONTROL_CHARACTER", () => workflow.StartRouteAsync(
+            new StartRouteRequest { RequestId = TestData.RequestId(), DocumentId = documentId, Stages = { stage } }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task StartRoute_with_1000_participants_is_one_violation_and_the_connection_serves_the_next_call()
+    {
+        var session = await Fixture.SessionOfAsync(Registrar);
+        var workflow = new WorkflowService.WorkflowServiceClient(session);
+        var (documentId, _) = await NewDocumentAsync();
+        var stage = StageOf(StageMode.ParallelAll, TaskAction.Approve, [.. Enumerable.Range(0, 1000).Select(i => $"ghost-{i:0000}")]);
+
+        var error = await InvalidWithoutChangeAsync("stages[0].participants", "TOO_MANY_ITEMS", () => workflow.StartRouteAsync(
+            new StartRouteRequest { RequestId = TestData.RequestId(), DocumentId = documentId, Stages = { stage } },
+            deadline: DateTime.UtcNow + HangGuard).ResponseAsync);
+
+        Assert.Single(BadRequestOf(error).FieldViolations);
+        Assert.Equal(IdOf(Registrar), (await new AuthService.AuthServiceClient(session).WhoAmIAsync(new WhoAmIRequest(),
+            deadline: DateTime.UtcNow + HangGuard)).Principal.Id);
+    }
+
+    [Fact]
+    public async Task IssueResolution_with_5000_executors_is_one_violation_and_the_connection_serves_the_next_call()
+    {
+        var session = await Fixture.SessionOfAsync(Head);
+        var workflow = new WorkflowService.WorkflowServiceClient(session);
+        var (documentId, _) = await NewDocumentAsync();
+        var request = new IssueResolutionRequest
+        {
+            RequestId = TestData.RequestId(), DocumentId = documentId, ControllerId = IdOf(Head), DueDate = "2030-06-03", Text = "Орындау",
+            ExecutorIds = { Enumerable.Range(0, 5000).Select(i => $"ghost-{i:0000}") },
+        };
+
+        var error = await InvalidWithoutChangeAsync("executor_ids", "TOO_MANY_ITEMS",
+            () => workflow.IssueResolutionAsync(request, deadline: DateTime.UtcNow + HangGuard).ResponseAsync);
+
+        Assert.Single(BadRequestOf(error).FieldViolations);
+        Assert.Equal(IdOf(Head), (await new AuthService.AuthServiceClient(session).WhoAmIAsync(new WhoAmIRequest(),
+            deadline: DateTime.UtcNow + HangGuard)).Principal.Id);
+    }
+
+    [Fact]
+    public async Task A_reply_names_at_most_20_violations_and_says_how_many_more_there_are()
+    {
+        var workflow = await WorkflowAs(Registrar);
+        var (documentId, _) = await NewDocumentAsync();
+        // 50 participants is what a stage may hold; none of them exists, so each is a violation of its own.
+        var stage = StageOf(StageMode.ParallelAll, TaskAction.Approve, [.. Enumerable.Range(0, 50).Select(i => $"ghost-{i:00}")]);
+
+        var error = await InvalidWithoutChangeAsync("stages[0].participants[0].employee_id", "UNKNOWN_REFERENCE", () => workflow.StartRouteAsync(
+            new StartRouteRequest { RequestId = TestData.RequestId(), DocumentId = documentId, Stages = { stage } }).ResponseAsync);
+
+        var violations = BadRequestOf(error).FieldViolations;
+        Assert.Equal(21, violations.Count);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"stages[0].participants[{i}].employee_id"), violations.Take(20).Select(v => v.Field));
+        Assert.Equal("and 30 more", violations[20].Description);
+    }
+
+    [Theory]
+    [InlineData(999_999_999_999L, 0, "until.seconds")]
+    [InlineData(-62_135_596_801L, 0, "until.seconds")]
+    [InlineData(1_900_000_000L, -1, "until.nanos")]
+    [InlineData(1_900_000_000L, 2_000_000_000, "until.nanos")]
+    public async Task SetSubstitute_with_a_timestamp_out_of_range_is_invalid(long seconds, int nanos, string field)
+    {
+        var directory = await DirectoryAs(ShymkentAdmin);
+        var employee = await CreateEmployeeAsync(ShymkentAdmin, Shymkent);
+
+        await InvalidWithoutChangeAsync(field, "TIMESTAMP_OUT_OF_RANGE", () => directory.SetSubstituteAsync(new SetSubstituteRequest
+        {
+            RequestId = TestData.RequestId(), EmployeeId = employee.Id, SubstituteId = "shym-executor2",
+            Until = new Timestamp { Seconds = seconds, Nanos = nanos },
+        }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Lists_with_timestamps_out_of_range_are_invalid()
+    {
+        var documents = await DocumentsAsync();
+        var audit = new AuditService.AuditServiceClient(await Fixture.SessionOfAsync(SystemAuditor));
+
+        await RpcAssert.FailsOnFieldAsync("registered_after.nanos", "TIMESTAMP_OUT_OF_RANGE", () => documents.ListDocumentsAsync(
+            new ListDocumentsRequest { AgencyId = Shymkent, RegisteredAfter = new Timestamp { Seconds = 0, Nanos = -1 } }).ResponseAsync);
+        await RpcAssert.FailsOnFieldAsync("end_time.seconds", "TIMESTAMP_OUT_OF_RANGE", () => audit.ListEventsAsync(
+            new ListEventsRequest { EndTime = new Timestamp { Seconds = long.MaxValue } }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task VerifyLog_from_beyond_the_log_is_invalid()
+    {
+        var audit = new AuditService.AuditServiceClient(await Fixture.SessionOfAsync(SystemAuditor));
+
+        await RpcAssert.FailsOnFieldAsync("from_sequence", "SEQUENCE_OUT_OF_RANGE",
+            () => audit.VerifyLogAsync(new VerifyLogRequest { FromSequence = long.MaxValue, ToSequence = 0 }).ResponseAsync);
+        await RpcAssert.FailsOnFieldAsync("from_sequence", "INVALID_ARGUMENT",
+            () => audit.VerifyLogAsync(new VerifyLogRequest { FromSequence = long.MaxValue, ToSequence = 1 }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task An_sla_report_over_every_representable_date_is_invalid()
+    {
+        var audit = new AuditService.AuditServiceClient(await Fixture.SessionOfAsync(SystemAuditor));
+
+        var error = await RpcAssert.FailsOnFieldAsync("start_date", "DATE_OUT_OF_RANGE", () => audit.GetSlaReportAsync(
+            new GetSlaReportRequest { AgencyId = Shymkent, StartDate = "0001-01-01", EndDate = "9999-12-31" }).ResponseAsync);
+
+        Assert.Contains("end_date", BadRequestOf(error).FieldViolations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public async Task A_one_megabyte_title_search_is_too_long()
+    {
+        var documents = await DocumentsAsync();
+
+        await RpcAssert.FailsOnFieldAsync("title_contains", "FIELD_TOO_LONG", () => documents.ListDocumentsAsync(
+            new ListDocumentsRequest { AgencyId = Shymkent, TitleContains = new string('ә', 1 << 20) }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task A_title_search_of_the_longest_length_matches_wildcards_literally()
+    {
+        var documents = await DocumentsAsync();
+        // LIKE's own characters and Kazakh letters, 500 of them: the longest title there is, escaped into the longest pattern.
+        var title = string.Concat(Enumerable.Repeat(@"%_\Әі", 100));
+        var document = await documents.CreateDocumentAsync(NewDraft(title));
+
+        var whole = await documents.ListDocumentsAsync(new ListDocumentsRequest { AgencyId = Shymkent, TitleContains = title.ToUpperInvariant() });
+        var longest = await documents.ListDocumentsAsync(new ListDocumentsRequest
+        {
+            AgencyId = Shymkent, TitleContains = string.Concat(Enumerable.Repeat(@"%_\Әі", 200)),
+        });
+
+        Assert.Equal([document.Id], whole.Documents.Select(d => d.Id));
+        Assert.Empty(longest.Documents);
+    }
+
+    private async Task<DocumentService.DocumentServiceClient> DocumentsAsync() => new(await Fixture.SessionOfAsync(Registrar));
+
+    private static CreateDocumentRequest NewDraft(string title) => new()
+    {
+        RequestId = TestData.RequestId(),
+        Document = new Document { AgencyId = Shymkent, Kind = DocumentKind.Internal, Title = title, Language = "kk" },
+    };
+
+    private static T Spoiled<T>(T request, Action<T> spoil)
+    {
+        spoil(request);
+        return request;
+    }
+
+    private static async Task<(StatusCode Code, string Reason)> Call(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return (StatusCode.OK, "");
+        }
+        catch (RpcException error)
+        {
+            return (error.StatusCode, RpcAssert.ErrorInfoOf(error).Reason);
+        }
+    }
+
+    private static BadRequest BadRequestOf(RpcException error) =>
+        error.GetRpcStatus()?.GetDetail<BadRequest>() ?? throw new Xunit.Sdk.XunitException("The reply carries no BadRequest.");
+}
+
+public sealed class PoisonInputTestsOnSqlite(ServerFixture<SqliteTestStore> fixture)
+    : PoisonInputTests(fixture), IClassFixture<ServerFixture<SqliteTestStore>>;
+
+public sealed class PoisonInputTestsOnPostgres(ServerFixture<PostgresTestStore> fixture)
+    : PoisonInputTests(fixture), IClassFixture<ServerFixture<PostgresTestStore>>;
