@@ -107,9 +107,11 @@ public sealed class PostgresProvider(NpgsqlDataSource reads, NpgsqlDataSource wr
 
     /// <inheritdoc />
     public override bool IsUnavailable(Exception error) =>
-        // Npgsql marks broken connections, timeouts, serialization failures, deadlocks, shutdowns and resource
-        // exhaustion (SQLSTATE classes 08, 40, 53, 57, 58) as transient.
-        error is NpgsqlException { IsTransient: true } or TimeoutException;
+        // Npgsql marks broken connections, timeouts, serialization failures, deadlocks, busy locks, exhausted resources
+        // and a server that cannot take connections now as transient; a primary that turned read-only (a replica after
+        // a failover, 25006) takes no writes until the connection string leads to the new primary.
+        error is NpgsqlException { IsTransient: true } or PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction }
+            or TimeoutException;
 
     /// <inheritdoc />
     public override Task LockForMigrationAsync(DbSession session, CancellationToken ct) =>
