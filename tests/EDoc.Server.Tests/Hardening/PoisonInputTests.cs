@@ -1,3 +1,4 @@
+using EDoc.Contracts.Demo;
 using EDoc.Domain.Access;
 using EDoc.Domain.Directory;
 using EDoc.Domain.Errors;
@@ -116,6 +117,29 @@ public abstract class PoisonInputTests(ServerFixture fixture) : WorkflowTest(fix
             catch (RpcException) { } // the server may have answered already; its answer is what counts
             await call.ResponseAsync;
         });
+    }
+
+    [Fact]
+    public async Task A_control_character_in_a_streamed_registry_push_ends_it_at_that_message_and_names_the_map_entry()
+    {
+        var registries = new RegistryService.RegistryServiceClient(await Fixture.SessionOfAsync("gov4c.admin"));
+        RegistryRecord Record(string address) => new()
+        {
+            RegistryCode = DemoRegistries.Address, Iin = TestData.Iin(), FullName = "Ержан Болатұлы Сапаров", Version = 1,
+            Fields = { ["address"] = address },
+        };
+        var good = Record("Шымкент қ., Абай ауданы, Қазыбек би көшесі, 3");
+
+        await RpcAssert.FailsOnFieldAsync("records[0].fields[0].value", "CONTROL_CHARACTER", async () =>
+        {
+            using var call = registries.UpsertRecords();
+            await call.RequestStream.WriteAsync(new UpsertRecordsRequest { Records = { good } });
+            await call.RequestStream.WriteAsync(new UpsertRecordsRequest { Records = { Record("Шымкент\0") } });
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseAsync;
+        });
+
+        Assert.Equal(1, (await registries.GetRecordAsync(new GetRecordRequest { RegistryCode = DemoRegistries.Address, Iin = good.Iin })).Version);
     }
 
     [Fact]
