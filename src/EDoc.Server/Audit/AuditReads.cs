@@ -56,6 +56,9 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
         CancellationToken ct)
     {
         if (request.AfterSequence < 0) throw InvalidArgumentException.For("after_sequence", "must not be negative");
+        // A position past the end would wait for entries that are never written with those numbers.
+        if (request.AfterSequence > await store.Log.CountAsync(ct))
+            throw InvalidArgumentException.For("after_sequence", "must not be past the log's end", "SEQUENCE_OUT_OF_RANGE");
         var filter = new EventFilter(AuditRules.EventScope(caller, Mapping.OrNull(request.AgencyId)), null, null, null, null, null);
         var after = request.AfterSequence;
         while (!ct.IsCancellationRequested)

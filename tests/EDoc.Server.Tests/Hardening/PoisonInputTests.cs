@@ -248,6 +248,18 @@ public abstract class PoisonInputTests(ServerFixture fixture) : WorkflowTest(fix
     }
 
     [Fact]
+    public async Task WatchEvents_after_a_sequence_past_the_log_is_invalid()
+    {
+        var audit = new AuditService.AuditServiceClient(await Fixture.SessionOfAsync(SystemAuditor));
+
+        await RpcAssert.FailsOnFieldAsync("after_sequence", "SEQUENCE_OUT_OF_RANGE", async () =>
+        {
+            using var watch = audit.WatchEvents(new WatchEventsRequest { AfterSequence = long.MaxValue }, deadline: DateTime.UtcNow + HangGuard);
+            await watch.ResponseStream.MoveNext(CancellationToken.None);
+        });
+    }
+
+    [Fact]
     public async Task An_sla_report_over_every_representable_date_is_invalid()
     {
         var audit = new AuditService.AuditServiceClient(await Fixture.SessionOfAsync(SystemAuditor));
