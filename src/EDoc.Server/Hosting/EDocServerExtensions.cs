@@ -113,7 +113,7 @@ public static class EDocServerExtensions
         {
             o.Interceptors.Add<ErrorInterceptor>();
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
-        });
+        }).RefuseMalformedRequests();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(o =>
         {
