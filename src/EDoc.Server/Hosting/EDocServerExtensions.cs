@@ -53,6 +53,7 @@ public static class EDocServerExtensions
         builder.Services.AddSingleton<DirectoryReads>();
         builder.Services.AddSingleton<AuthCommands>();
         builder.Services.AddSingleton<DocumentCommands>();
+        builder.Services.AddSingleton<UploadSlots>();
         builder.Services.AddSingleton<DocumentReads>();
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<CheckpointSigner>();
