@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EDoc.Testing.Hosting;
 
 namespace EDoc.System.Tests.Hosting;
@@ -18,6 +19,20 @@ public sealed class StartupTests
         Assert.Contains("shym.registrar", log, StringComparison.Ordinal);
         // A warning at every start (such as Kestrel offering HTTP/2 without TLS on the verify page) teaches operators to ignore warnings.
         Assert.DoesNotContain(log.Split('\n'), IsWarningOrWorse);
+    }
+
+    [Fact]
+    public async Task A_server_started_from_another_directory_reads_its_own_settings_and_logs_json_lines()
+    {
+        // The server's working directory is a temp directory of its own, without an appsettings.json.
+        await using var server = await EDocServerProcess.StartAsync(new Dictionary<string, string>());
+
+        var lines = server.Log.Split('\n');
+        Assert.DoesNotContain(lines, line => line.StartsWith("info:", StringComparison.Ordinal));
+        var seeded = lines.Where(line => line.StartsWith('{')).Select(line => JsonDocument.Parse(line).RootElement)
+            .Single(entry => entry.GetProperty("Category").GetString() == "EDoc.Server.Hosting.StoreStartup");
+        Assert.Equal("Information", seeded.GetProperty("LogLevel").GetString());
+        Assert.StartsWith("Seeded an empty store", seeded.GetProperty("Message").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>A log line at Warning or above, in the simple console format or the JSON one of appsettings.json.</summary>
