@@ -1,8 +1,10 @@
+using Grpc.Reflection.V1Alpha;
+
 namespace EDoc.Server.Tests.Hosting;
 
 /// <summary>
-/// A request that does not parse is INVALID_ARGUMENT with the reason MALFORMED_MESSAGE, whether it is the one request
-/// of a unary call or a message of a stream. The bytes go through a real channel unparsed, as a client with a broken
+/// A request that does not parse is INVALID_ARGUMENT with the reason MALFORMED_MESSAGE, on methods of all four kinds and on
+/// services that are not EDoc's own. The bytes go through a real channel unparsed, as a client with a broken
 /// serializer or an attacker would send them.
 /// </summary>
 public sealed class MalformedMessageTests(ServerFixture<SqliteTestStore> fixture)
@@ -57,6 +59,33 @@ public sealed class MalformedMessageTests(ServerFixture<SqliteTestStore> fixture
         var info = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "MALFORMED_MESSAGE", () => call.ResponseAsync);
 
         Assert.True(info.Metadata["message"] == "UploadContentRequest", malformation);
+    }
+
+    [Fact]
+    public async Task A_server_streaming_request_that_does_not_parse_is_invalid_argument()
+    {
+        var session = await Fixture.SessionOfAsync(ShymkentAdmin);
+        // document_id (field 1) announces 16 bytes and the message ends after one.
+        using var call = session.AsyncServerStreamingCall(Raw(MethodType.ServerStreaming, "DownloadContent"), null, new CallOptions(),
+            [0x0A, 0x10, 0x61]);
+
+        var info = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "MALFORMED_MESSAGE", () => call.ResponseStream.MoveNext());
+
+        Assert.Equal("DownloadContentRequest", info.Metadata["message"]);
+    }
+
+    [Fact]
+    public async Task A_message_of_a_duplex_stream_of_a_service_not_ours_that_does_not_parse_is_invalid_argument()
+    {
+        var reflection = new Method<byte[], byte[]>(MethodType.DuplexStreaming, ServerReflection.Descriptor.FullName, "ServerReflectionInfo",
+            RawBytes, RawBytes);
+        using var call = Fixture.Server.Channel.CreateCallInvoker().AsyncDuplexStreamingCall(reflection, null, new CallOptions());
+        // host (field 1) holding C3 28, which is not UTF-8.
+        await call.RequestStream.WriteAsync([0x0A, 0x02, 0xC3, 0x28]);
+
+        var info = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "MALFORMED_MESSAGE", () => call.ResponseStream.MoveNext());
+
+        Assert.Equal("ServerReflectionRequest", info.Metadata["message"]);
     }
 
     private static Method<byte[], byte[]> Raw(MethodType type, string name) =>
