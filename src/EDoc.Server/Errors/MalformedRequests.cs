@@ -17,13 +17,16 @@ internal static class MalformedRequests
 
     /// <summary>
     /// Binds every method of every service (including ones added later) with <see cref="MalformedRequestMethodProvider{TService}"/>
-    /// instead of grpc-dotnet's own binder, which would bind each method a second time.
+    /// instead of grpc-dotnet's own binder, which would bind each method a second time. The default binder is internal, so
+    /// it is found by name; a server whose grpc-dotnet renamed it refuses to start rather than serve methods twice.
     /// </summary>
     public static IGrpcServerBuilder RefuseMalformedRequests(this IGrpcServerBuilder grpc)
     {
         var defaultBinder = grpc.Services.SingleOrDefault(d => d.ServiceType == typeof(IServiceMethodProvider<>) &&
                                                              d.ImplementationType?.Name == "BinderServiceMethodProvider`1")
-                            ?? throw new InvalidOperationException("grpc-dotnet's BinderServiceMethodProvider is not registered; call AddGrpc first.");
+                            ?? throw new InvalidOperationException(
+                "grpc-dotnet's default method binder (BinderServiceMethodProvider) is not registered: call AddGrpc first, " +
+                "or look for its new name after upgrading Grpc.AspNetCore.");
         grpc.Services.Remove(defaultBinder);
         grpc.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(MalformedRequestMethodProvider<>));
         return grpc;
