@@ -1,6 +1,7 @@
 using EDoc.Server.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings (appsettings.json) are read beside the application, not from whatever directory it is started in.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddEDocServer();
 var app = builder.Build();
 app.MapEDocServer();

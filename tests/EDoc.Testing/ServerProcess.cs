@@ -54,7 +54,9 @@ internal sealed class ServerProcess
 
     /// <param name="stopSignal">What the server treats as "shut down now", as <c>kill -s</c> names it.</param>
     /// <param name="directory">The server's own directory, deleted once it has stopped; also its working directory.</param>
-    public static ServerProcess Start(IReadOnlyList<string> command, string stopSignal, string logPath, string directory)
+    /// <param name="environment">Variables set for the server on top of this process's own.</param>
+    public static ServerProcess Start(IReadOnlyList<string> command, string stopSignal, string logPath, string directory,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("/bin/sh")
         {
@@ -62,6 +64,7 @@ internal sealed class ServerProcess
             RedirectStandardInput = true,
             WorkingDirectory = directory,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         foreach (string argument in (string[])["-c", Watchdog, "edoc-watchdog", stopSignal, logPath, directory, .. command])
         {
             start.ArgumentList.Add(argument);

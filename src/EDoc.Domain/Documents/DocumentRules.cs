@@ -96,6 +96,17 @@ public static class DocumentRules
     }
 
     /// <summary>
+    /// Whether the caller may upload content to the document at all, decided from the upload's first message so that a
+    /// refused upload's body is never read. The document's state (sent, closed) is left to <see cref="AddContentVersion"/>,
+    /// so a retry of an upload that has already succeeded still gets its first reply (AIP-155).
+    /// </summary>
+    public static void EnsureMayUpload(Caller caller, Document doc)
+    {
+        caller.EnsureSees(doc.AgencyId, "Document", doc.Id);
+        EnsureEditor(caller, doc, "Uploading content");
+    }
+
+    /// <summary>
     /// Records a new content version whose bytes the caller has stored and hashed; each upload is a new version,
     /// numbered from 1. Who may upload follows <see cref="Update"/>.
     /// </summary>
@@ -333,6 +344,11 @@ public static class DocumentRules
         EnsureNotClosed(doc);
         if (doc.Status == DocumentStatus.Sent)
             throw new FailedPreconditionException("DOCUMENT_SENT", $"Document '{doc.Id}' has been sent and can no longer change.", doc.Id);
+        EnsureEditor(caller, doc, action);
+    }
+
+    private static void EnsureEditor(Caller caller, Document doc, string action)
+    {
         var registrar = caller.AgencyId == doc.AgencyId && caller.Roles.Contains(Role.Registrar);
         if (caller.IsAdmin || registrar) return;
         // A draft on its approval route is still its author's to rework.

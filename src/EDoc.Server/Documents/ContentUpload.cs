@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using EDoc.Domain.Documents;
 using EDoc.Domain.Errors;
-using Google.Protobuf;
 using Grpc.Core;
 using Proto = EDoc.Contracts.V1;
 
@@ -10,35 +9,45 @@ namespace EDoc.Server.Documents;
 /// <summary>An upload read to its end: the header, the bytes and the SHA-256 the server computed over them.</summary>
 internal sealed record ContentUpload(Proto.UploadHeader Header, byte[] Data, string Sha256Hex)
 {
-    /// <summary>
-    /// Reads the header and then the chunks, hashing as they arrive. Refuses as soon as the total passes
-    /// <paramref name="maxBytes"/>, so an oversized upload is never buffered whole and nothing of it is stored.
-    /// </summary>
-    public static async Task<ContentUpload> ReadAsync(IAsyncStreamReader<Proto.UploadContentRequest> requests, long maxBytes,
-        CancellationToken ct)
+    /// <summary>The first message, which says what is uploaded; the body is not read yet.</summary>
+    public static async Task<Proto.UploadHeader> ReadHeaderAsync(IAsyncStreamReader<Proto.UploadContentRequest> requests, CancellationToken ct)
     {
         if (!await requests.MoveNext(ct) || requests.Current.PartCase != Proto.UploadContentRequest.PartOneofCase.Header)
             throw InvalidArgumentException.For("header", "must be the first message of the upload, before any chunk", "HEADER_REQUIRED");
         var header = requests.Current.Header;
         CheckHeader(header);
+        return header;
+    }
 
+    /// <summary>
+    /// Reads the chunks after the header, hashing as they arrive. Refuses as soon as the total passes
+    /// <paramref name="maxBytes"/>, so an oversized upload is never buffered whole and nothing of it is stored.
+    /// </summary>
+    public static async Task<ContentUpload> ReadBodyAsync(Proto.UploadHeader header, IAsyncStreamReader<Proto.UploadContentRequest> requests,
+        long maxBytes, CancellationToken ct)
+    {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var data = new MemoryStream();
+        // The chunks as they arrived, copied once into an array of the exact size at the end: a growing MemoryStream would
+        // hold a buffer of up to twice the content and copy it again for ToArray.
+        var chunks = new List<ReadOnlyMemory<byte>>();
+        long size = 0;
         while (await requests.MoveNext(ct))
         {
             var message = requests.Current;
             if (message.PartCase != Proto.UploadContentRequest.PartOneofCase.Chunk)
                 throw InvalidArgumentException.For("header", "may only be sent once, in the first message", "HEADER_REPEATED");
-            if (data.Length + message.Chunk.Length > maxBytes)
+            if (size + message.Chunk.Length > maxBytes)
                 throw InvalidArgumentException.For("chunk", $"makes the content larger than the {maxBytes} bytes accepted", "CONTENT_TOO_LARGE");
-            Append(message.Chunk, hash, data);
+            hash.AppendData(message.Chunk.Span);
+            chunks.Add(message.Chunk.Memory);
+            size += message.Chunk.Length;
         }
 
         var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
         if (header.ExpectedSha256.Length > 0 && !header.ExpectedSha256.Equals(sha256, StringComparison.OrdinalIgnoreCase))
             throw InvalidArgumentException.For("header.expected_sha256", $"differs from the SHA-256 of the received bytes, {sha256}",
                 "SHA256_MISMATCH");
-        return new ContentUpload(header, data.ToArray(), sha256);
+        return new ContentUpload(header, Concatenate(chunks, size), sha256);
     }
 
     private static void CheckHeader(Proto.UploadHeader header)
@@ -52,9 +61,15 @@ internal sealed record ContentUpload(Proto.UploadHeader Header, byte[] Data, str
         v.ThrowIfAny();
     }
 
-    private static void Append(ByteString chunk, IncrementalHash hash, MemoryStream data)
+    private static byte[] Concatenate(List<ReadOnlyMemory<byte>> chunks, long size)
     {
-        hash.AppendData(chunk.Span);
-        data.Write(chunk.Span);
+        var data = GC.AllocateUninitializedArray<byte>(checked((int)size));
+        var offset = 0;
+        foreach (var chunk in chunks)
+        {
+            chunk.Span.CopyTo(data.AsSpan(offset));
+            offset += chunk.Length;
+        }
+        return data;
     }
 }

@@ -15,7 +15,7 @@ using Proto = EDoc.Contracts.V1;
 namespace EDoc.Server.Documents;
 
 /// <summary>Document and journal commands: validate the request, load what the rule needs, let the domain decide, commit.</summary>
-internal sealed class DocumentCommands(CommandExecutor executor, IEDocStore store, IOptions<EDocOptions> options)
+internal sealed class DocumentCommands(CommandExecutor executor, IEDocStore store, UploadSlots uploadSlots, IOptions<EDocOptions> options)
 {
     /// <summary>How many times a registration that lost the race for a journal's next number is decided afresh.</summary>
     private const int MaxRegistrationRounds = 20;
@@ -73,8 +73,11 @@ internal sealed class DocumentCommands(CommandExecutor executor, IEDocStore stor
         CancellationToken ct)
     {
         var maxBytes = options.Value.MaxContentBytes;
-        var upload = await ContentUpload.ReadAsync(requests, maxBytes, ct);
-        var header = upload.Header;
+        var header = await ContentUpload.ReadHeaderAsync(requests, ct);
+        // Found and authorised on the first message, so a refused upload costs its header and not its body.
+        DocumentRules.EnsureMayUpload(caller, await store.VisibleDocumentAsync(caller, header.DocumentId, ct));
+        using var slot = await uploadSlots.EnterAsync(ct);
+        var upload = await ContentUpload.ReadBodyAsync(header, requests, maxBytes, ct);
         var context = CommandContext.For(caller, header.RequestId, nameof(Proto.DocumentService.DocumentServiceBase.UploadContent));
         return await executor.ExecuteAsync(context, async now =>
         {

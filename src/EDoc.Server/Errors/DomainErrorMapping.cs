@@ -43,12 +43,15 @@ internal static class DomainErrorMapping
 
     /// <summary>The canonical code of an internal failure, without revealing its details.</summary>
     public static RpcException Internal(string reason, StatusCode code, string message) =>
-        new Google.Rpc.Status
-        {
-            Code = (int)code,
-            Message = message,
-            Details = { Any.Pack(new ErrorInfo { Reason = reason, Domain = ErrorDomain }) },
-        }.ToRpcException();
+        Refusal(reason, code, message, new Dictionary<string, string>());
+
+    /// <summary>A refusal that is no domain rule's (a request that does not parse), with its one ErrorInfo.</summary>
+    public static RpcException Refusal(string reason, StatusCode code, string message, IReadOnlyDictionary<string, string> metadata)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = ErrorDomain };
+        foreach (var (key, value) in metadata) info.Metadata[key] = value;
+        return new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } }.ToRpcException();
+    }
 
     private static StatusCode CodeOf(DomainException error) => error switch
     {

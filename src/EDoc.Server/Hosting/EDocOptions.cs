@@ -54,6 +54,9 @@ public sealed class EDocOptions
     /// <summary>Largest document content accepted by an upload, in bytes (default 20 MiB).</summary>
     public long MaxContentBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary>Uploads whose bodies one server reads at once; each buffers up to <see cref="MaxContentBytes"/>.</summary>
+    public int MaxConcurrentUploads { get; set; } = 8;
+
     /// <summary>
     /// How often deadlines are looked at: overdue tasks escalated to supervisors, executors of documents on control
     /// reminded of the coming control date.

@@ -54,6 +54,7 @@ public static class EDocServerExtensions
         builder.Services.AddSingleton<DirectoryReads>();
         builder.Services.AddSingleton<AuthCommands>();
         builder.Services.AddSingleton<DocumentCommands>();
+        builder.Services.AddSingleton<UploadSlots>();
         builder.Services.AddSingleton<DocumentReads>();
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddSingleton<CheckpointSigner>();
@@ -116,7 +117,7 @@ public static class EDocServerExtensions
             // After the error interceptor, so a refused request gets its INVALID_ARGUMENT details from it.
             o.Interceptors.Add<RequestValidationInterceptor>();
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
-        });
+        }).RefuseMalformedRequests();
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(o =>
         {

@@ -1,4 +1,5 @@
 using EDoc.Contracts.Demo;
+using EDoc.Server.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -23,17 +24,16 @@ public static class StartupBanner
         banner.AppendLine($"Certificate verify page: {options.VerifyBase}/{{number}} (plain HTTP on {options.WebUrl})");
         banner.AppendLine($"Store: {store}");
         banner.AppendLine("Demo logins:");
-        banner.AppendLine($"  {DemoDirectory.AdminUsername,-16} admin of the whole system, password: " +
-                          (seeded is null ? "as set on first start (EDOC_ADMIN_PASSWORD)" : seeded.AdminPassword +
-                              (seeded.AdminPasswordGenerated ? "  (generated; set EDOC_ADMIN_PASSWORD to choose it)" : "")));
+        banner.AppendLine($"  {DemoDirectory.AdminUsername,-16} admin of the whole system, password: {AdminPassword(seeded)}");
         if (options.SeedDemo)
         {
             foreach (var e in DemoDirectory.Employees.Where(e => e.Username != DemoDirectory.AdminUsername))
                 banner.AppendLine($"  {e.Username,-16} {string.Join(",", e.Roles),-20} {e.AgencyId,-16} {e.FullName}");
             banner.AppendLine($"  password of every demo employee above: {DemoDirectory.EmployeePassword}");
         }
-        if (seeded?.PortalApiKey is { } key)
-            banner.AppendLine($"  eGov portal API key (channel role; shown once): {key}");
+        var portalKey = PortalKeyFile.PathIn(options.DataDirectory);
+        if (options.SeedDemo && File.Exists(portalKey))
+            banner.AppendLine($"  eGov portal API key (channel role): its secret is in {portalKey}, readable by this user only");
         if (options.SeedDemo)
             banner.AppendLine($"Demo citizens: {DemoRegistries.Records.Select(r => r.Iin).Distinct().Count()} in 6 registries; e.g. IIN " +
                               $"{DemoRegistries.CitizenWithEverything} can request every instant certificate type");
@@ -42,4 +42,16 @@ public static class StartupBanner
         Console.Out.Write(banner.ToString());
         Console.Out.Flush();
     }
+
+    /// <summary>
+    /// A password the server generated is shown once, on the start that created it, since that is the only way the
+    /// operator learns it; a password the operator chose is never echoed, because standard output is the log.
+    /// </summary>
+    private static string AdminPassword(DemoLogins? seeded) => seeded switch
+    {
+        null => "as chosen (AdminPassword, EDOC_ADMIN_PASSWORD) or shown on the first start",
+        { AdminPasswordGenerated: true } =>
+            $"{seeded.AdminPassword}  (generated and shown only now; set EDOC_ADMIN_PASSWORD before the first start to choose it)",
+        _ => "as chosen (AdminPassword, EDOC_ADMIN_PASSWORD); not shown",
+    };
 }

@@ -20,6 +20,7 @@ internal sealed class StoreStartup(
         if (!await store.Directory.AnyAgencyAsync(ct))
         {
             Seeded = await seeder.SeedAsync(options.Value.AdminPassword, options.Value.SeedDemo, ct);
+            if (Seeded.PortalApiKey is { } secret) PortalKeyFile.Write(options.Value.DataDirectory, secret);
             logger.LogInformation("Seeded an empty store: the administrator{Demo}",
                 options.Value.SeedDemo ? $" and the demo directory ({DemoDirectory.Agencies.Count} agencies, {DemoDirectory.Employees.Count} employees)" : "");
         }

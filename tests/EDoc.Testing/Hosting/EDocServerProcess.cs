@@ -35,10 +35,13 @@ public sealed class EDocServerProcess : IAsyncDisposable
     private const string LogFile = "server.log";
 
     /// <summary>
-    /// Starts a server with the settings as command-line switches and waits until its health check serves.
-    /// <paramref name="stopSignal"/> KILL makes <see cref="DisposeAsync"/> a crash instead of a clean shutdown.
+    /// Starts a server with the settings as command-line switches (and the <paramref name="environment"/> variables, as an
+    /// operator sets EDOC_ADMIN_PASSWORD) and waits until its health check serves. Its working directory is a temp
+    /// directory of its own. <paramref name="stopSignal"/> KILL makes <see cref="DisposeAsync"/> a crash instead of a
+    /// clean shutdown.
     /// </summary>
-    public static async Task<EDocServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string stopSignal = "TERM")
+    public static async Task<EDocServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string stopSignal = "TERM",
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var directory = ServerDirectory.Create("edoc-server-", null);
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
@@ -47,7 +50,7 @@ public sealed class EDocServerProcess : IAsyncDisposable
             "dotnet", ServerAssembly(), "--urls", address.ToString(), "--WebUrl", $"http://127.0.0.1:{FreePort.Next()}",
         };
         foreach (var (key, value) in settings) command.AddRange(["--" + key, value]);
-        var process = ServerProcess.Start(command, stopSignal, directory.Combine(LogFile), directory.Path);
+        var process = ServerProcess.Start(command, stopSignal, directory.Combine(LogFile), directory.Path, environment);
         var server = new EDocServerProcess(process, directory, address);
         ServerLifetime.Track(server, () => process.Stop(TimeSpan.FromSeconds(10)));
         try
