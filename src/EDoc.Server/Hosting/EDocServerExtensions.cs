@@ -8,6 +8,7 @@ using EDoc.Server.Directory;
 using EDoc.Server.Documents;
 using EDoc.Server.Errors;
 using EDoc.Server.Keys;
+using EDoc.Server.KeysAtRest;
 using EDoc.Server.Workflow;
 using EDoc.Server.Paging;
 using EDoc.Server.Registries;
@@ -44,6 +45,7 @@ public static class EDocServerExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IEDocStore>(_ => CreateStore(options));
+        builder.Services.AddSingleton<ServerKeyVault>();
         builder.Services.AddSingleton<ServerSecrets>();
         builder.Services.AddSingleton<PasswordHashing>();
         builder.Services.AddSingleton<TokenIssuer>();

@@ -35,7 +35,8 @@ public sealed class EDocServerProcess : IAsyncDisposable
     private const string LogFile = "server.log";
 
     /// <summary>
-    /// Starts a server with the settings as command-line switches and waits until its health check serves.
+    /// Starts a server with the settings as command-line switches and waits until its health check serves; the test
+    /// key-encryption key applies unless the settings name one (an empty one for none: the key is generated).
     /// <paramref name="stopSignal"/> KILL makes <see cref="DisposeAsync"/> a crash instead of a clean shutdown.
     /// </summary>
     public static async Task<EDocServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string stopSignal = "TERM")
@@ -46,7 +47,9 @@ public sealed class EDocServerProcess : IAsyncDisposable
         {
             "dotnet", ServerAssembly(), "--urls", address.ToString(), "--WebUrl", $"http://127.0.0.1:{FreePort.Next()}",
         };
-        foreach (var (key, value) in settings) command.AddRange(["--" + key, value]);
+        var withDefaults = new Dictionary<string, string> { ["KeyEncryptionKey"] = EDocTestServer.KeyEncryptionKey };
+        foreach (var (key, value) in settings) withDefaults[key] = value;
+        foreach (var (key, value) in withDefaults) command.AddRange(["--" + key, value]);
         var process = ServerProcess.Start(command, stopSignal, directory.Combine(LogFile), directory.Path);
         var server = new EDocServerProcess(process, directory, address);
         ServerLifetime.Track(server, () => process.Stop(TimeSpan.FromSeconds(10)));
