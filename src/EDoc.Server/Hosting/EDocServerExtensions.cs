@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using EDoc.Domain.Errors;
 using EDoc.Server.Audit;
 using EDoc.Server.Auth;
 using EDoc.Server.Certificates;
@@ -12,6 +13,7 @@ using EDoc.Server.KeysAtRest;
 using EDoc.Server.Workflow;
 using EDoc.Server.Paging;
 using EDoc.Server.Registries;
+using EDoc.Server.Sessions;
 using EDoc.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -45,6 +47,11 @@ public static class EDocServerExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IEDocStore>(_ => CreateStore(options));
+        if (options.Redis is { Length: > 0 } redis)
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        builder.Services.AddSingleton(sp => new SessionStandings(
+            sp.GetRequiredService<IEDocStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IConnectionMultiplexer>()));
+        builder.Services.AddSingleton<SignInTokens>();
         builder.Services.AddSingleton<ServerKeyVault>();
         builder.Services.AddSingleton<ServerSecrets>();
         builder.Services.AddSingleton<PasswordHashing>();
@@ -94,13 +101,17 @@ public static class EDocServerExtensions
                 o.MapInboundClaims = false;
                 o.Events = new JwtBearerEvents
                 {
+                    OnTokenValidated = context => context.HttpContext.RequestServices.GetRequiredService<SessionStandings>().CheckAsync(context),
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
-                        await TrailersOnlyReply.WriteAsync(context.Response, Grpc.Core.StatusCode.Unauthenticated, "ACCESS_TOKEN_INVALID",
-                            context.AuthenticateFailure is null
-                                ? "Sign in first: send 'authorization: Bearer <access token>' or an x-api-key."
-                                : "The access token is invalid or expired; refresh it or sign in again.");
+                        var (reason, message) = context.AuthenticateFailure switch
+                        {
+                            null => ("ACCESS_TOKEN_INVALID", "Sign in first: send 'authorization: Bearer <access token>' or an x-api-key."),
+                            UnauthenticatedException ended => (ended.Reason, ended.Message),
+                            _ => ("ACCESS_TOKEN_INVALID", "The access token is invalid or expired; refresh it or sign in again."),
+                        };
+                        await TrailersOnlyReply.WriteAsync(context.Response, Grpc.Core.StatusCode.Unauthenticated, reason, message);
                     },
                 };
             })
@@ -158,8 +169,9 @@ public static class EDocServerExtensions
         : new SqliteStore(options.Connection ?? Path.Combine(options.DataDirectory, "edoc.db"));
 
     /// <summary>Redis when configured, shared by every instance; otherwise this instance's memory.</summary>
-    private static IVerificationCache VerificationCacheFor(EDocOptions options, IServiceProvider services) => options.Redis is { Length: > 0 } redis
-        ? new RedisVerificationCache(ConnectionMultiplexer.Connect(redis), options.VerificationCacheLifetime)
+    private static IVerificationCache VerificationCacheFor(EDocOptions options, IServiceProvider services) =>
+        services.GetService<IConnectionMultiplexer>() is { } redis
+        ? new RedisVerificationCache(redis, options.VerificationCacheLifetime)
         : new InProcessVerificationCache(options.VerificationCacheLifetime, services.GetRequiredService<TimeProvider>());
 
     private static void ConfigureKestrel(WebApplicationBuilder builder, EDocOptions options)
