@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using EDoc.Domain.Errors;
 using EDoc.Server.Audit;
 using EDoc.Server.Auth;
 using EDoc.Server.Certificates;
@@ -102,17 +101,7 @@ public static class EDocServerExtensions
                 o.Events = new JwtBearerEvents
                 {
                     OnTokenValidated = context => context.HttpContext.RequestServices.GetRequiredService<SessionStandings>().CheckAsync(context),
-                    OnChallenge = async context =>
-                    {
-                        context.HandleResponse();
-                        var (reason, message) = context.AuthenticateFailure switch
-                        {
-                            null => ("ACCESS_TOKEN_INVALID", "Sign in first: send 'authorization: Bearer <access token>' or an x-api-key."),
-                            UnauthenticatedException ended => (ended.Reason, ended.Message),
-                            _ => ("ACCESS_TOKEN_INVALID", "The access token is invalid or expired; refresh it or sign in again."),
-                        };
-                        await TrailersOnlyReply.WriteAsync(context.Response, Grpc.Core.StatusCode.Unauthenticated, reason, message);
-                    },
+                    OnChallenge = AccessTokenRefusal.WriteAsync,
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

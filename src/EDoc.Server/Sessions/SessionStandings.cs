@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Security.Claims;
 using EDoc.Domain.Access;
 using EDoc.Domain.Events;
@@ -55,9 +56,23 @@ internal sealed class SessionStandings
     {
         var principal = context.Principal!;
         if (principal.FindFirstValue(EDocClaims.Subject) is not { } employeeId ||
-            !long.TryParse(principal.FindFirstValue(EDocClaims.PasswordVersion), out var passwordVersion) ||
-            await StandingAsync(employeeId) is not { } standing ||
-            !standing.Admits(passwordVersion, principal.FindAll(EDocClaims.Role).Select(c => Enum.Parse<Role>(c.Value)).ToHashSet()))
+            !long.TryParse(principal.FindFirstValue(EDocClaims.PasswordVersion), out var passwordVersion))
+        {
+            context.Fail(SessionStanding.Revoked());
+            return;
+        }
+        SessionStanding? standing;
+        try
+        {
+            standing = await StandingAsync(employeeId);
+        }
+        catch (Exception unreadable) when (unreadable is DbException or TimeoutException)
+        {
+            // The token may well be good: the caller hears that the store is down, not that their session ended.
+            context.Fail(unreadable);
+            return;
+        }
+        if (standing?.Admits(passwordVersion, principal.FindAll(EDocClaims.Role).Select(c => Enum.Parse<Role>(c.Value)).ToHashSet()) != true)
             context.Fail(SessionStanding.Revoked());
     }
 
