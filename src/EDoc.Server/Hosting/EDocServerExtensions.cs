@@ -48,8 +48,8 @@ public static class EDocServerExtensions
         builder.Services.AddSingleton<IEDocStore>(_ => CreateStore(options));
         if (options.Redis is { Length: > 0 } redis)
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
-        builder.Services.AddSingleton(sp => new SessionStandings(
-            sp.GetRequiredService<IEDocStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IConnectionMultiplexer>()));
+        builder.Services.AddSingleton(sp => new SessionStandings(sp.GetRequiredService<IEDocStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<SessionStandings>>()));
         builder.Services.AddSingleton<SignInTokens>();
         builder.Services.AddSingleton<ServerKeyVault>();
         builder.Services.AddSingleton<ServerSecrets>();
@@ -100,14 +100,17 @@ public static class EDocServerExtensions
                 o.MapInboundClaims = false;
                 o.Events = new JwtBearerEvents
                 {
-                    OnTokenValidated = context => context.HttpContext.RequestServices.GetRequiredService<SessionStandings>().CheckAsync(context),
                     OnChallenge = AccessTokenRefusal.WriteAsync,
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         // The signing key lives in the store and is loaded at start-up, so the validation parameters come from it.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TokenIssuer>((o, issuer) => o.TokenValidationParameters = issuer.AccessParameters());
+            .Configure<TokenIssuer, SessionStandings>((o, issuer, sessions) =>
+            {
+                o.TokenValidationParameters = issuer.AccessParameters();
+                o.Events.OnTokenValidated = sessions.CheckAsync;
+            });
         builder.Services.AddAuthorization();
         builder.Services.AddRateLimiter(limiter => LoginRateLimit.Configure(limiter, options));
 

@@ -38,11 +38,13 @@ internal sealed class SessionStandings
     private readonly TimeProvider _clock;
     private readonly ISubscriber? _redis;
     private readonly TimeSpan _lifetime;
+    private readonly ILogger _logger;
 
-    public SessionStandings(IEDocStore store, TimeProvider clock, IConnectionMultiplexer? redis)
+    public SessionStandings(IEDocStore store, TimeProvider clock, IConnectionMultiplexer? redis, ILogger<SessionStandings> logger)
     {
         _store = store;
         _clock = clock;
+        _logger = logger;
         _lifetime = redis is null ? UnsharedLifetime : SharedLifetime;
         if (redis is null) return;
         _redis = redis.GetSubscriber();
@@ -82,7 +84,17 @@ internal sealed class SessionStandings
         foreach (var employeeId in committed.Select(SessionStanding.ChangedBy).OfType<string>().Distinct())
         {
             Forget(employeeId);
-            if (_redis is not null) await _redis.PublishAsync(Changes, employeeId);
+            if (_redis is null) continue;
+            try
+            {
+                await _redis.PublishAsync(Changes, employeeId);
+            }
+            catch (RedisException unsent)
+            {
+                // The change is committed and must be answered as such. An instance whose own link to Redis broke clears
+                // its cache when the link returns; one that stayed connected keeps the old standing for its lifetime.
+                _logger.LogWarning(unsent, "Could not tell other instances that the sessions of {EmployeeId} changed", employeeId);
+            }
         }
     }
 
