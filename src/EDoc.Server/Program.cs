@@ -5,10 +5,19 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddEDocServer();
 var app = builder.Build();
 app.MapEDocServer();
-await app.PrepareStoreAsync();
+try
+{
+    await app.PrepareStoreAsync();
+}
+catch (StartupRefusedException refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    return 1;
+}
 await app.StartAsync();
 StartupBanner.Print(app);
 await app.WaitForShutdownAsync();
+return 0;
 
 /// <summary>The entry point, visible to tests that host the server in-process.</summary>
 public partial class Program;

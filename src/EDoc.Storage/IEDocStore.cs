@@ -45,6 +45,9 @@ public interface IEDocStore : IAsyncDisposable
     /// <summary>Key material shared by every server instance.</summary>
     ServerKeys Keys { get; }
 
+    /// <summary>Sign-in sessions: the refresh-token family of each sign-in.</summary>
+    SignInSessions Sessions { get; }
+
     /// <summary>Reads behind the audit reports: document histories and SLA figures.</summary>
     ReportQueries Reports { get; }
 

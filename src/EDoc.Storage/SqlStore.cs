@@ -29,6 +29,7 @@ public abstract class SqlStore : IEDocStore
         Directory = new DirectoryQueries(db);
         Access = new AccessQueries(db);
         Keys = new ServerKeys(provider);
+        Sessions = new SignInSessions(provider);
         Workflow = new WorkflowQueries(db);
         SigningKeys = new KeyQueries(db);
         Reports = new ReportQueries(db);
@@ -59,6 +60,9 @@ public abstract class SqlStore : IEDocStore
 
     /// <inheritdoc />
     public ServerKeys Keys { get; }
+
+    /// <inheritdoc />
+    public SignInSessions Sessions { get; }
 
     /// <inheritdoc />
     public WorkflowQueries Workflow { get; }

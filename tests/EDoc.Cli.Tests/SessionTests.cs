@@ -128,6 +128,23 @@ public sealed class SessionTests(DemoServerFixture demo)
     }
 
     [Fact]
+    public async Task Each_refresh_saves_the_rotated_refresh_token_so_the_next_refresh_works_too()
+    {
+        var user = await _server.SignedInAdminAsync();
+        var first = await ExpireAsync(user, "accessTokenExpireTime");
+        Assert.Equal(0, (await user.RunAsync("whoami")).ExitCode);
+        var second = await ExpireAsync(user, "accessTokenExpireTime");
+
+        var whoami = await user.RunAsync("whoami");
+
+        // The server takes each refresh token once: a second refresh with the first one would end the session.
+        Assert.True(whoami.ExitCode == 0, whoami.ToString());
+        Assert.NotEqual((string)first["refreshToken"]!, (string)second["refreshToken"]!);
+        var third = JsonNode.Parse(await File.ReadAllTextAsync(user.SessionPath))!;
+        Assert.NotEqual((string)second["refreshToken"]!, (string)third["refreshToken"]!);
+    }
+
+    [Fact]
     public async Task Expired_refresh_token_asks_to_sign_in_again()
     {
         var user = await _server.SignedInAdminAsync();

@@ -282,11 +282,26 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     [Fact]
     public async Task Server_keys_are_created_once_and_shared()
     {
-        var first = await Store.Keys.GetOrCreateAsync("test-key", () => [1, 2, 3], default);
-        var second = await Store.Keys.GetOrCreateAsync("test-key", () => [4, 5, 6], default);
+        var first = await Store.Keys.GetOrCreateAsync("test-key", () => new StoredServerKey([1, 2, 3], "kek-1"), default);
+        var second = await Store.Keys.GetOrCreateAsync("test-key", () => new StoredServerKey([4, 5, 6], "kek-1"), default);
 
-        Assert.Equal([1, 2, 3], first);
-        Assert.Equal(first, second);
+        Assert.Equal([1, 2, 3], first.Material);
+        Assert.Equal("kek-1", first.SealedWith);
+        Assert.Equal(first.Material, second.Material);
+    }
+
+    [Fact]
+    public async Task A_clear_server_key_is_sealed_once_and_a_second_seal_leaves_the_first()
+    {
+        await Store.Keys.GetOrCreateAsync("clear-key", () => new StoredServerKey([1, 2, 3], null), default);
+        Assert.Contains(await Store.Keys.ListClearAsync(default), k => k.Name == "clear-key" && k.Material.SequenceEqual(new byte[] { 1, 2, 3 }));
+
+        await Store.Keys.SealAsync("clear-key", new StoredServerKey([7, 7], "kek-1"), default);
+        await Store.Keys.SealAsync("clear-key", new StoredServerKey([8, 8], "kek-1"), default);
+
+        Assert.DoesNotContain(await Store.Keys.ListClearAsync(default), k => k.Name == "clear-key");
+        var stored = await Store.Keys.GetOrCreateAsync("clear-key", () => new StoredServerKey([9], "kek-1"), default);
+        Assert.Equal([7, 7], stored.Material);
     }
 
     [Fact]

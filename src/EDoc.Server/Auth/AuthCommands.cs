@@ -3,6 +3,7 @@ using EDoc.Domain.Errors;
 using EDoc.Server.Commands;
 using EDoc.Server.Hosting;
 using EDoc.Server.Paging;
+using EDoc.Server.Sessions;
 using EDoc.Storage;
 using EDoc.Storage.EventLog;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,8 @@ namespace EDoc.Server.Auth;
 
 /// <summary>Sign-in, passwords and API keys.</summary>
 internal sealed class AuthCommands(
-    CommandExecutor executor, IEDocStore store, PasswordHashing passwords, TokenIssuer tokens, PageTokens pageTokens,
-    IOptions<EDocOptions> options, TimeProvider clock)
+    CommandExecutor executor, IEDocStore store, PasswordHashing passwords, TokenIssuer tokens, SignInTokens signIns,
+    PageTokens pageTokens, IOptions<EDocOptions> options, TimeProvider clock)
 {
     private LockoutPolicy Lockout => new(options.Value.LockoutFailures, options.Value.LockoutDuration);
 
@@ -39,21 +40,14 @@ internal sealed class AuthCommands(
         {
             LoginFailed { LockedUntil: { } until } => throw AccessRules.Locked(until),
             LoginFailed => throw AccessRules.BadCredentials(),
-            _ => tokens.Issue(employee, credentials),
+            _ => await signIns.StartAsync(employee, credentials, ct),
         };
     }
 
-    public async Task<Proto.LoginResponse> RefreshAsync(Proto.RefreshTokenRequest request, CancellationToken ct)
+    public Task<Proto.LoginResponse> RefreshAsync(Proto.RefreshTokenRequest request, CancellationToken ct)
     {
         new Violations().Text("refresh_token", request.RefreshToken, maxLength: 4096).ThrowIfAny();
-        var invalid = new UnauthenticatedException("The refresh token is invalid or expired; sign in again.", "REFRESH_TOKEN_INVALID");
-        if (await tokens.ReadRefreshTokenAsync(request.RefreshToken) is not { } claims) throw invalid;
-        var employee = await store.Directory.GetEmployeeAsync(claims.EmployeeId, ct);
-        var credentials = await store.Access.GetCredentialsAsync(claims.EmployeeId, ct);
-        // A password change bumps the version and so ends every session begun with the old password.
-        if (employee is not { Active: true } || credentials is null || credentials.PasswordVersion != claims.PasswordVersion)
-            throw invalid;
-        return tokens.Issue(employee, credentials);
+        return signIns.RefreshAsync(request.RefreshToken, ct);
     }
 
     public Proto.WhoAmIResponse WhoAmI(Caller caller) => new() { Principal = Mapping.ToPrincipal(caller) };

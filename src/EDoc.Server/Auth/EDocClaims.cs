@@ -13,6 +13,7 @@ internal static class EDocClaims
     public const string Name = "name";
     public const string Kind = "kind";
     public const string PasswordVersion = "pwv";
+    public const string Session = "sid";
     public const string Scope = "scope";
     public const string SystemScope = "system";
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using EDoc.Storage;
+using EDoc.Server.KeysAtRest;
 using Microsoft.IdentityModel.Tokens;
 
 namespace EDoc.Server.Auth;
@@ -26,17 +26,17 @@ internal sealed class ServerSecrets
     /// <summary>The HMAC key of page tokens.</summary>
     public byte[] PageTokenKey => _pageTokenKey ?? throw NotLoaded();
 
-    public async Task LoadAsync(IEDocStore store, CancellationToken ct)
+    public async Task LoadAsync(ServerKeyVault keys, CancellationToken ct)
     {
-        var tokenKey = await store.Keys.GetOrCreateAsync("token-hmac", () => RandomNumberGenerator.GetBytes(32), ct);
+        var tokenKey = await keys.GetOrCreateAsync("token-hmac", () => RandomNumberGenerator.GetBytes(32), ct);
         _signingKey = new SymmetricSecurityKey(tokenKey) { KeyId = Convert.ToHexStringLower(SHA256.HashData(tokenKey))[..16] };
-        _logKey = await EcdsaKeyAsync(store, "log-signing", ct);
-        _pageTokenKey = await store.Keys.GetOrCreateAsync("page-token", () => RandomNumberGenerator.GetBytes(32), ct);
+        _logKey = await EcdsaKeyAsync(keys, "log-signing", ct);
+        _pageTokenKey = await keys.GetOrCreateAsync("page-token", () => RandomNumberGenerator.GetBytes(32), ct);
     }
 
-    private static async Task<ECDsa> EcdsaKeyAsync(IEDocStore store, string name, CancellationToken ct)
+    private static async Task<ECDsa> EcdsaKeyAsync(ServerKeyVault keys, string name, CancellationToken ct)
     {
-        var pkcs8 = await store.Keys.GetOrCreateAsync(name, () => ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKey(), ct);
+        var pkcs8 = await keys.GetOrCreateAsync(name, () => ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKey(), ct);
         var key = ECDsa.Create();
         key.ImportPkcs8PrivateKey(pkcs8, out _);
         return key;

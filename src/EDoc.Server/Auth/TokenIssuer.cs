@@ -10,8 +10,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace EDoc.Server.Auth;
 
 /// <summary>
-/// Issues HS256 JWTs: short-lived access tokens checked by JwtBearer, and refresh tokens bound to the
-/// password version, so changing the password ends every session.
+/// Issues HS256 JWTs: short-lived access tokens checked by JwtBearer, and refresh tokens of a sign-in session. Both
+/// carry the password version, so changing the password ends every session.
 /// </summary>
 internal sealed class TokenIssuer(ServerSecrets secrets, IOptions<EDocOptions> options, TimeProvider clock)
 {
@@ -21,33 +21,35 @@ internal sealed class TokenIssuer(ServerSecrets secrets, IOptions<EDocOptions> o
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    public Contracts.V1.LoginResponse Issue(Employee employee, Credentials credentials)
+    public Contracts.V1.LoginResponse Issue(Employee employee, Credentials credentials, string sessionId)
     {
+        var passwordVersion = new Claim(EDocClaims.PasswordVersion, credentials.PasswordVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var now = clock.GetUtcNow();
         var caller = CallerOf(employee);
         var accessExpires = now + options.Value.AccessTokenLifetime;
         var refreshExpires = now + options.Value.RefreshTokenLifetime;
         return new Contracts.V1.LoginResponse
         {
-            AccessToken = Create(EDocClaims.Of(caller), AccessAudience, now, accessExpires),
+            AccessToken = Create(EDocClaims.Of(caller).Append(passwordVersion), AccessAudience, now, accessExpires),
             AccessTokenExpireTime = Timestamp.FromDateTimeOffset(accessExpires),
             RefreshToken = Create(
-                [new Claim(EDocClaims.Subject, employee.Id), new Claim(EDocClaims.PasswordVersion, credentials.PasswordVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+                [new Claim(EDocClaims.Subject, employee.Id), passwordVersion, new Claim(EDocClaims.Session, sessionId)],
                 RefreshAudience, now, refreshExpires),
             RefreshTokenExpireTime = Timestamp.FromDateTimeOffset(refreshExpires),
             Principal = Mapping.ToPrincipal(caller),
         };
     }
 
-    /// <summary>The employee id and password version of a valid refresh token, or null.</summary>
-    public async Task<(string EmployeeId, long PasswordVersion)?> ReadRefreshTokenAsync(string token)
+    /// <summary>The employee id, password version and session id of a valid refresh token, or null.</summary>
+    public async Task<(string EmployeeId, long PasswordVersion, string SessionId)?> ReadRefreshTokenAsync(string token)
     {
         var result = await _handler.ValidateTokenAsync(token, Parameters(RefreshAudience));
         if (!result.IsValid) return null;
         return result.Claims.TryGetValue(EDocClaims.Subject, out var sub) &&
                result.Claims.TryGetValue(EDocClaims.PasswordVersion, out var pwv) &&
-               long.TryParse(pwv.ToString(), out var version)
-            ? (sub.ToString()!, version)
+               long.TryParse(pwv.ToString(), out var version) &&
+               result.Claims.TryGetValue(EDocClaims.Session, out var sid)
+            ? (sub.ToString()!, version, sid.ToString()!)
             : null;
     }
 

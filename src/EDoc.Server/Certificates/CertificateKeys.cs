@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using EDoc.Domain.Certificates;
 using EDoc.Server.Hosting;
-using EDoc.Storage;
+using EDoc.Server.KeysAtRest;
 using Microsoft.Extensions.Options;
 
 namespace EDoc.Server.Certificates;
@@ -12,7 +12,7 @@ namespace EDoc.Server.Certificates;
 /// store's key table, like the server's other keys. Loaded once per process: keys do not change, and importing one
 /// costs more than signing with it.
 /// </summary>
-internal sealed class CertificateKeys(IEDocStore store, IOptions<EDocOptions> options)
+internal sealed class CertificateKeys(ServerKeyVault keys, IOptions<EDocOptions> options)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ECDsa>>> _keys = new();
 
@@ -29,7 +29,7 @@ internal sealed class CertificateKeys(IEDocStore store, IOptions<EDocOptions> op
         try
         {
             var key = ECDsa.Create();
-            key.ImportPkcs8PrivateKey(await store.Keys.GetOrCreateAsync("certificate-signing/" + agencyId,
+            key.ImportPkcs8PrivateKey(await keys.GetOrCreateAsync("certificate-signing/" + agencyId,
                 () => ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKey(), ct), out _);
             return key;
         }

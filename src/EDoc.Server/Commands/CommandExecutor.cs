@@ -1,4 +1,5 @@
 using EDoc.Domain.Errors;
+using EDoc.Server.Sessions;
 using EDoc.Storage;
 using EDoc.Storage.EventLog;
 using Google.Protobuf;
@@ -9,7 +10,7 @@ namespace EDoc.Server.Commands;
 /// Runs a command through the one write path: decides on current state, commits through the group-commit writer
 /// (which answers a known request id with its first reply), and decides again if another writer got there first.
 /// </summary>
-internal sealed class CommandExecutor(IEDocStore store, TimeProvider clock)
+internal sealed class CommandExecutor(IEDocStore store, SessionStandings sessions, TimeProvider clock)
 {
     /// <summary>How often a decision based on server-read state is retried before giving up with ABORTED.</summary>
     private const int MaxAttempts = 5;
@@ -46,6 +47,8 @@ internal sealed class CommandExecutor(IEDocStore store, TimeProvider clock)
             switch (outcome)
             {
                 case CommitOutcome.Committed:
+                    // Before the reply, so the caller's next call already finds a changed employee's sessions ended.
+                    await sessions.ForgetAsync(decision.Writes.SelectMany(w => w.Events));
                     return decision.Reply;
                 case CommitOutcome.Duplicate duplicate:
                     return Replay<TReply>(context, duplicate);

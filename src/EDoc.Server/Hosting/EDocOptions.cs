@@ -18,6 +18,12 @@ public sealed class EDocOptions
     /// <summary>Redis connection string; optional.</summary>
     public string? Redis { get; set; }
 
+    /// <summary>
+    /// The key-encryption key (base64 of 32 random bytes) that seals the server keys in the store; unset, one is
+    /// generated into the data directory, which suits one demo server only.
+    /// </summary>
+    public string? KeyEncryptionKey { get; set; }
+
     /// <summary>Password of the demo admin on first start; generated and printed when not set.</summary>
     public string? AdminPassword { get; set; }
 

@@ -8,9 +8,11 @@ using EDoc.Server.Directory;
 using EDoc.Server.Documents;
 using EDoc.Server.Errors;
 using EDoc.Server.Keys;
+using EDoc.Server.KeysAtRest;
 using EDoc.Server.Workflow;
 using EDoc.Server.Paging;
 using EDoc.Server.Registries;
+using EDoc.Server.Sessions;
 using EDoc.Server.Validation;
 using EDoc.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -45,6 +47,12 @@ public static class EDocServerExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IEDocStore>(_ => CreateStore(options));
+        if (options.Redis is { Length: > 0 } redis)
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
+        builder.Services.AddSingleton(sp => new SessionStandings(sp.GetRequiredService<IEDocStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<SessionStandings>>()));
+        builder.Services.AddSingleton<SignInTokens>();
+        builder.Services.AddSingleton<ServerKeyVault>();
         builder.Services.AddSingleton<ServerSecrets>();
         builder.Services.AddSingleton<PasswordHashing>();
         builder.Services.AddSingleton<TokenIssuer>();
@@ -94,20 +102,17 @@ public static class EDocServerExtensions
                 o.MapInboundClaims = false;
                 o.Events = new JwtBearerEvents
                 {
-                    OnChallenge = async context =>
-                    {
-                        context.HandleResponse();
-                        await TrailersOnlyReply.WriteAsync(context.Response, Grpc.Core.StatusCode.Unauthenticated, "ACCESS_TOKEN_INVALID",
-                            context.AuthenticateFailure is null
-                                ? "Sign in first: send 'authorization: Bearer <access token>' or an x-api-key."
-                                : "The access token is invalid or expired; refresh it or sign in again.");
-                    },
+                    OnChallenge = AccessTokenRefusal.WriteAsync,
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         // The signing key lives in the store and is loaded at start-up, so the validation parameters come from it.
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TokenIssuer>((o, issuer) => o.TokenValidationParameters = issuer.AccessParameters());
+            .Configure<TokenIssuer, SessionStandings>((o, issuer, sessions) =>
+            {
+                o.TokenValidationParameters = issuer.AccessParameters();
+                o.Events.OnTokenValidated = sessions.CheckAsync;
+            });
         builder.Services.AddAuthorization();
         builder.Services.AddRateLimiter(limiter => LoginRateLimit.Configure(limiter, options));
 
@@ -160,8 +165,9 @@ public static class EDocServerExtensions
         : new SqliteStore(options.Connection ?? Path.Combine(options.DataDirectory, "edoc.db"));
 
     /// <summary>Redis when configured, shared by every instance; otherwise this instance's memory.</summary>
-    private static IVerificationCache VerificationCacheFor(EDocOptions options, IServiceProvider services) => options.Redis is { Length: > 0 } redis
-        ? new RedisVerificationCache(ConnectionMultiplexer.Connect(redis), options.VerificationCacheLifetime)
+    private static IVerificationCache VerificationCacheFor(EDocOptions options, IServiceProvider services) =>
+        services.GetService<IConnectionMultiplexer>() is { } redis
+        ? new RedisVerificationCache(redis, options.VerificationCacheLifetime)
         : new InProcessVerificationCache(options.VerificationCacheLifetime, services.GetRequiredService<TimeProvider>());
 
     private static void ConfigureKestrel(WebApplicationBuilder builder, EDocOptions options)

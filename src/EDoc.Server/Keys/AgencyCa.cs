@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using EDoc.Domain.Errors;
 using EDoc.Domain.Signatures;
+using EDoc.Server.KeysAtRest;
 using EDoc.Storage;
 using EDoc.Storage.EventLog;
 using EDoc.Storage.Queries;
@@ -12,13 +13,13 @@ namespace EDoc.Server.Keys;
 /// The agency CAs, created on first use. The private key is kept like the server's other keys, in the store's key
 /// table (PKCS#8), never in an event or a log; the public certificate is an event, so verifiers find it in the log.
 /// </summary>
-internal sealed class AgencyCa(IEDocStore store, TimeProvider clock)
+internal sealed class AgencyCa(IEDocStore store, ServerKeyVault keys, TimeProvider clock)
 {
     /// <summary>The agency's CA certificate and private key, creating them if the agency has none yet.</summary>
     public async Task<(X509Certificate2 Certificate, ECDsa Key)> GetOrCreateAsync(string agencyId, string actorId, CancellationToken ct)
     {
         var key = ECDsa.Create();
-        key.ImportPkcs8PrivateKey(await store.Keys.GetOrCreateAsync(KeyName(agencyId),
+        key.ImportPkcs8PrivateKey(await keys.GetOrCreateAsync(KeyName(agencyId),
             () => ECDsa.Create(ECCurve.NamedCurves.nistP256).ExportPkcs8PrivateKey(), ct), out _);
         return (await CertificateAsync(agencyId, actorId, key, ct), key);
     }

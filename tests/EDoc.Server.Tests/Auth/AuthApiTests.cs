@@ -107,7 +107,7 @@ public abstract class AuthApiTests(ServerFixture fixture) : ApiTest(fixture)
             RequestId = TestData.RequestId(), CurrentPassword = TestData.Password, NewPassword = "Changed-Password-2",
         });
 
-        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, "REFRESH_TOKEN_INVALID",
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, "SESSION_REVOKED",
             () => AnonymousAuth.RefreshTokenAsync(new RefreshTokenRequest { RefreshToken = login.RefreshToken }).ResponseAsync);
         await RpcAssert.FailsAsync(StatusCode.Unauthenticated, "BAD_CREDENTIALS", () => LoginAsync(employee.Username, TestData.Password));
         Assert.Equal(employee.Id, (await LoginAsync(employee.Username, "Changed-Password-2")).Principal.Id);
@@ -136,7 +136,7 @@ public abstract class AuthApiTests(ServerFixture fixture) : ApiTest(fixture)
         await (await DirectoryAs(ShymkentAdmin)).UpdateEmployeeAsync(TestData.Update(new Employee { Id = employee.Id, Active = false }, "active"));
 
         await RpcAssert.FailsAsync(StatusCode.Unauthenticated, "BAD_CREDENTIALS", () => LoginAsync(employee.Username, TestData.Password));
-        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, "REFRESH_TOKEN_INVALID",
+        await RpcAssert.FailsAsync(StatusCode.Unauthenticated, "SESSION_REVOKED",
             () => AnonymousAuth.RefreshTokenAsync(new RefreshTokenRequest { RefreshToken = login.RefreshToken }).ResponseAsync);
     }
 

@@ -37,7 +37,8 @@ public sealed class EDocServerProcess : IAsyncDisposable
     /// <summary>
     /// Starts a server with the settings as command-line switches (and the <paramref name="environment"/> variables, as an
     /// operator sets EDOC_ADMIN_PASSWORD) and waits until its health check serves. Its working directory is a temp
-    /// directory of its own. <paramref name="stopSignal"/> KILL makes <see cref="DisposeAsync"/> a crash instead of a
+    /// directory of its own. The test key-encryption key applies unless the settings name one (an empty one for none:
+    /// the key is generated). <paramref name="stopSignal"/> KILL makes <see cref="DisposeAsync"/> a crash instead of a
     /// clean shutdown.
     /// </summary>
     public static async Task<EDocServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, string stopSignal = "TERM",
@@ -49,7 +50,9 @@ public sealed class EDocServerProcess : IAsyncDisposable
         {
             "dotnet", ServerAssembly(), "--urls", address.ToString(), "--WebUrl", $"http://127.0.0.1:{FreePort.Next()}",
         };
-        foreach (var (key, value) in settings) command.AddRange(["--" + key, value]);
+        var withDefaults = new Dictionary<string, string> { ["KeyEncryptionKey"] = EDocTestServer.KeyEncryptionKey };
+        foreach (var (key, value) in settings) withDefaults[key] = value;
+        foreach (var (key, value) in withDefaults) command.AddRange(["--" + key, value]);
         var process = ServerProcess.Start(command, stopSignal, directory.Combine(LogFile), directory.Path, environment);
         var server = new EDocServerProcess(process, directory, address);
         ServerLifetime.Track(server, () => process.Stop(TimeSpan.FromSeconds(10)));

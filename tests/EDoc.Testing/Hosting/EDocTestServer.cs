@@ -21,6 +21,12 @@ public sealed class EDocTestServer : IAsyncDisposable
     /// <summary>The admin password every test server is seeded with.</summary>
     public const string AdminPassword = "Test-Admin-Password-1";
 
+    /// <summary>
+    /// The key-encryption key every test server is given, so servers of one run that share a store (and restarts on
+    /// it) unseal each other's keys, as production instances sharing a configuration do.
+    /// </summary>
+    public const string KeyEncryptionKey = "2wb0+YAwT27+gYEjU5zP012/jSTbdxT6l+SbiXuHZWs=";
+
     private readonly WebApplication _app;
 
     private EDocTestServer(WebApplication app, Uri address, Uri webAddress)
@@ -75,6 +81,7 @@ public sealed class EDocTestServer : IAsyncDisposable
             ["WebUrl"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["PublicPermitsPerSecond"] = "100000",
             ["AdminPassword"] = AdminPassword,
+            ["KeyEncryptionKey"] = KeyEncryptionKey,
             ["LoginPermitsPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Grpc"] = "Error",
