@@ -46,6 +46,7 @@ public static class EDocServerExtensions
         builder.Services.AddSingleton<IEDocStore>(_ => CreateStore(options));
         builder.Services.AddSingleton<ServerSecrets>();
         builder.Services.AddSingleton<PasswordHashing>();
+        builder.Services.AddSingleton<SignInTurns>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<PageTokens>();
         builder.Services.AddSingleton<CommandExecutor>();
