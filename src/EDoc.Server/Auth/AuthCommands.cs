@@ -99,7 +99,7 @@ internal sealed class AuthCommands(
         return executor.ExecuteAsync(context, async now =>
         {
             var agency = await store.Directory.GetAgencyAsync(request.AgencyId, ct) ?? throw new NotFoundException("Agency", request.AgencyId);
-            var created = AccessRules.CreateApiKey(caller, agency, keyId, request.DisplayName, roles);
+            var created = AccessRules.CreateApiKey(caller, agency, keyId, request.DisplayName, roles, options.Value.IsOperator(agency.Id));
             var key = Mapping.ToProto(ApiKey.From(created, caller.Id, now));
             // The secret is shown once: the stored reply that a retry gets back carries the key without it.
             return new Decision<Proto.CreateApiKeyResponse>(new Proto.CreateApiKeyResponse { ApiKey = key, Secret = secret },

@@ -39,14 +39,8 @@ public abstract class CertificateTests(ServerFixture fixture) : ApiTest(fixture)
     protected async Task<CertificateService.CertificateServiceClient> CertificatesAs(string username) => new(await Fixture.SessionOfAsync(username));
 
     /// <summary>A citizen channel (the eGov portal): an API key of gov4c with the channel role.</summary>
-    protected async Task<CertificateService.CertificateServiceClient> ChannelAsync()
-    {
-        var key = await (await AuthAs(Gov4cAdmin)).CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            RequestId = TestData.RequestId(), AgencyId = Gov4c, DisplayName = "eGov portal (test)", Roles = { Role.Channel },
-        });
-        return new CertificateService.CertificateServiceClient(Server.WithApiKey(key.Secret));
-    }
+    protected async Task<CertificateService.CertificateServiceClient> ChannelAsync() =>
+        new CertificateService.CertificateServiceClient(await ChannelKeys.CreateAsync(Server));
 
     protected static RequestCertificateRequest Ask(string iin, string type = DemoCertificateTypes.Address, Channel channel = Channel.Online,
         Language language = Language.Kk) => new()
@@ -745,12 +739,7 @@ public abstract class CertificateExpiryTests
     {
         var clock = new MovableClock();
         await using var server = await StartAsync(clock);
-        var admin = new AuthService.AuthServiceClient(await server.LoginAsync("gov4c.admin", DemoDirectoryPassword));
-        var key = await admin.CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            RequestId = TestData.RequestId(), AgencyId = "gov4c", DisplayName = "eGov portal (test)", Roles = { Role.Channel },
-        });
-        var channel = new CertificateService.CertificateServiceClient(server.WithApiKey(key.Secret));
+        var channel = new CertificateService.CertificateServiceClient(await ChannelKeys.CreateAsync(server));
         var c = (await channel.RequestCertificateAsync(new RequestCertificateRequest
         {
             RequestId = TestData.RequestId(), Iin = DemoRegistries.CitizenWithEverything, CertificateType = DemoCertificateTypes.Address,
@@ -770,8 +759,6 @@ public abstract class CertificateExpiryTests
         Assert.Contains("The certificate has expired", page, StringComparison.Ordinal);
         Assert.Contains("data-status=\"EXPIRED\"", page, StringComparison.Ordinal);
     }
-
-    private static string DemoDirectoryPassword => ServerFixture.DemoPasswordOf("gov4c.admin");
 }
 
 public sealed class CertificateExpiryTestsOnSqlite : CertificateExpiryTests, IDisposable
