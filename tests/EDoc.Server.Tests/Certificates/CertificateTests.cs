@@ -477,6 +477,36 @@ public abstract class CertificateTests(ServerFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task A_channel_reads_the_certificates_it_requested_but_not_another_channels_from_other_agencies()
+    {
+        var portal = await ChannelAsync();
+        var desk = await ChannelAsync();
+        var served = await portal.RequestCertificateAsync(Ask(DemoRegistries.CitizenWithEverything, DemoCertificateTypes.NoCriminalRecord));
+        var c = served.Certificate;
+        Assert.Equal("mdai", c.AgencyId);
+        var list = new ListCertificatesRequest { Iin = DemoRegistries.CitizenWithEverything, PageSize = 500 };
+
+        Assert.Equal(c, await portal.GetCertificateAsync(new GetCertificateRequest { Number = c.Number }));
+        Assert.Equal(served.Id, (await portal.GetServiceRequestAsync(new GetServiceRequestRequest { Id = served.Id })).Id);
+        Assert.Contains((await portal.ListCertificatesAsync(list)).Certificates, x => x.Number == c.Number);
+
+        await RpcAssert.FailsAsync(StatusCode.NotFound, "CERTIFICATE_NOT_FOUND",
+            () => desk.GetCertificateAsync(new GetCertificateRequest { Number = c.Number }).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.NotFound, "CERTIFICATE_NOT_FOUND", async () =>
+        {
+            using var call = desk.DownloadCertificatePdf(new DownloadCertificatePdfRequest { Number = c.Number });
+            await call.ResponseStream.MoveNext();
+        });
+        await RpcAssert.FailsAsync(StatusCode.NotFound, "SERVICEREQUEST_NOT_FOUND",
+            () => desk.GetServiceRequestAsync(new GetServiceRequestRequest { Id = served.Id }).ResponseAsync);
+        await RejectedWithoutChangeAsync(StatusCode.NotFound, "SERVICEREQUEST_NOT_FOUND", () => desk.RateServiceAsync(
+            new RateServiceRequest { RequestId = TestData.RequestId(), ServiceRequestId = served.Id, Score = 1 }).ResponseAsync);
+        var seenByDesk = (await desk.ListCertificatesAsync(list)).Certificates;
+        Assert.DoesNotContain(seenByDesk, x => x.Number == c.Number);
+        Assert.All(seenByDesk, x => Assert.Equal(Gov4c, x.AgencyId));
+    }
+
+    [Fact]
     public async Task Staff_list_only_their_own_agencys_certificates()
     {
         var c = await IssueAsync(await ChannelAsync());
