@@ -34,8 +34,8 @@ internal sealed class BenchRun(BenchOptions options, TextWriter output, TextWrit
         await using var store = await BenchStore.StartAsync(options.Store, ct);
         await using var server = await BenchServer.StartAsync(store);
         using var channels = new ChannelPool(server.Address);
-        var target = new ScenarioTarget(channels, await server.SignInAsync(AgencyAdmin, DemoDirectory.EmployeePassword, ct), AgencyId,
-            options.Quick);
+        var target = new ScenarioTarget(channels, await server.SignInAsync(AgencyAdmin, DemoDirectory.EmployeePassword, ct),
+            await server.SignInAsync(DemoDirectory.AdminUsername, server.AdminPassword, ct), AgencyId, options.Quick);
         Progress($"Server pid {server.Probe.ProcessId} listening on {server.Address}");
 
         await LoadEmployeesAsync(store, server, target, ct);

@@ -57,14 +57,19 @@ public static class AccessRules
         new($"The account is locked after repeated failed sign-ins until {until:u}.", "ACCOUNT_LOCKED",
             new Dictionary<string, string> { ["lockedUntil"] = until.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
 
-    /// <summary>An agency admin issues keys for their own agency's systems; nobody issues admin keys.</summary>
-    public static ApiKeyCreated CreateApiKey(Caller caller, Agency agency, string keyId, string displayName, IReadOnlyList<Role> roles)
+    /// <summary>
+    /// An agency admin issues keys for their own agency's systems, with roles they may grant (<see cref="RoleGrants"/>: a
+    /// channel key only from the system administrator); nobody issues admin keys.
+    /// </summary>
+    public static ApiKeyCreated CreateApiKey(Caller caller, Agency agency, string keyId, string displayName, IReadOnlyList<Role> roles,
+        bool operatorAgency)
     {
         caller.EnsureActs(agency.Id, "Agency", agency.Id, "Creating an API key", Role.AgencyAdmin);
         var violations = new Violations();
         if (roles.Count == 0) violations.Add("roles", "needs at least one role");
         if (roles.Contains(Role.Admin)) violations.Add("roles", "an API key cannot hold the admin role");
         violations.ThrowIfAny();
+        caller.EnsureGrants(keyId, roles, operatorAgency);
         return new ApiKeyCreated(keyId, agency.Id, displayName.Trim(), roles.Distinct().Order().ToArray());
     }
 

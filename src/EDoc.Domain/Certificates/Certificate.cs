@@ -9,6 +9,9 @@ public sealed record Certificate(
     DateTimeOffset? ExpiresAt, string SignedPayload, string Signature, string KeyId, string QrPayload, DateTimeOffset? RevokedAt,
     string? RevokeReason, long Version)
 {
+    /// <summary>Who asked for it (<see cref="ServiceRequest.RequestedBy"/>).</summary>
+    public string? RequestedBy { get; init; }
+
     /// <summary>The certificate a <see cref="CertificateIssued"/> event brings into being.</summary>
     public static Certificate From(CertificateIssued e, long version) =>
         new(e.Number, e.RequestId, e.TypeCode, e.AgencyId, e.Iin, e.HolderName, e.Language, e.Channel, e.Title, e.AgencyName, e.Lines,

@@ -10,6 +10,15 @@ public sealed record CertificateTypeDefinition(
     string Code, LocalizedName Name, string IssuingAgencyId, string SourceRegistry, int ValidityDays, IssueMode? Mode,
     string? HandlerEmployeeId, bool Active);
 
+/// <summary>What a caller other than the system admin reads of certificates: its agency's, and what it asked for.</summary>
+/// <param name="AgencyId">The caller's agency, whose issued certificates it reads.</param>
+/// <param name="RequesterId">The caller, whose own requests it reads wherever they were issued.</param>
+public sealed record CertificateReach(string AgencyId, string RequesterId)
+{
+    /// <summary>Whether a certificate or request of the issuing agency, asked for by <paramref name="requestedBy"/>, is in reach.</summary>
+    public bool Covers(string agencyId, string? requestedBy) => agencyId == AgencyId || requestedBy == RequesterId;
+}
+
 /// <summary>Decisions on certificate types, requests, issue, revocation and ratings: pure functions → events or a domain error.</summary>
 public static class CertificateRules
 {
@@ -111,6 +120,7 @@ public static class CertificateRules
     {
         if (!caller.IsAdmin && !caller.HasAny(Role.Channel))
             throw new PermissionDeniedException("Citizens rate services through a citizen channel.", "MISSING_ROLE");
+        EnsureReads(caller, request.AgencyId, request.RequestedBy, "ServiceRequest", request.Id);
         var violations = new Violations();
         if (score is < 1 or > 5) violations.Add("score", "must be 1 to 5", "INVALID_SCORE");
         violations.Text("comment", comment, required: false, maxLength: MaxCommentLength);
@@ -124,13 +134,16 @@ public static class CertificateRules
     }
 
     /// <summary>
-    /// Anyone holding a certificate may see it through a channel; staff see their own agency's; anyone else learns
-    /// nothing, not even that it exists.
+    /// Which certificates and requests the caller reads, the one rule behind single reads and lists: the system admin every
+    /// one (null); anyone else those their agency issued and those they asked for themselves. A citizen channel acts for
+    /// the citizens it serves, so it reads the requests it made and their certificates, not any citizen's.
     /// </summary>
-    public static void EnsureReads(Caller caller, string agencyId, string resourceType, string id)
+    public static CertificateReach? ReachOf(Caller caller) => caller.IsAdmin ? null : new CertificateReach(caller.AgencyId, caller.Id);
+
+    /// <summary>Makes sure the caller reads the certificate or request; outside its reach it looks exactly like a missing one.</summary>
+    public static void EnsureReads(Caller caller, string agencyId, string? requestedBy, string resourceType, string id)
     {
-        if (caller.HasAny(Role.Channel)) return;
-        caller.EnsureSees(agencyId, resourceType, id);
+        if (ReachOf(caller) is { } reach && !reach.Covers(agencyId, requestedBy)) throw new NotFoundException(resourceType, id);
     }
 
     /// <summary>

@@ -8,6 +8,9 @@ public sealed record ServiceRequest(
     string? DocumentId, string? RouteId, ServiceRequestState State, string? CertificateNumber, string? RefusalReason, string? ServedBy,
     string? ServedByUnit, int? Score, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, long Version)
 {
+    /// <summary>Who asked for it: the channel key acting for the citizen, or the admin; null for requests older than the field.</summary>
+    public string? RequestedBy { get; init; }
+
     /// <summary>The request a <see cref="CertificateRequested"/> event brings into being.</summary>
     public static ServiceRequest From(CertificateRequested e, DateTimeOffset at, long version) =>
         new(e.RequestId, e.TypeCode, e.Iin, e.Language, e.Channel, e.AgencyId, e.Mode, e.DocumentId, e.RouteId, ServiceRequestState.Pending, null,

@@ -30,20 +30,30 @@ public static class DirectoryRules
         return new OrgUnitCreated(orgUnitId, agency.Id, name, parent?.Id);
     }
 
-    /// <summary>An agency admin hires into their own agency; unit and supervisor must be of that agency.</summary>
-    public static EmployeeCreated CreateEmployee(Caller caller, Agency agency, OrgUnit? unit, Employee? supervisor, NewEmployee command)
+    /// <summary>
+    /// An agency admin hires into their own agency; unit and supervisor must be of that agency. <paramref name="operatorAgency"/>
+    /// tells whether the agency operates EDoc, where some roles reach every agency (<see cref="RoleGrants"/>).
+    /// </summary>
+    public static EmployeeCreated CreateEmployee(Caller caller, Agency agency, OrgUnit? unit, Employee? supervisor, NewEmployee command,
+        bool operatorAgency)
     {
         caller.EnsureActs(agency.Id, "Agency", agency.Id, "Creating an employee", Role.AgencyAdmin);
-        CheckAssignment(caller, agency.Id, command.EmployeeId, unit, supervisor, command.Roles, "employee");
+        CheckAssignment(agency.Id, command.EmployeeId, unit, supervisor, command.Roles, "employee");
+        caller.EnsureGrants(command.EmployeeId, command.Roles, operatorAgency);
         return new EmployeeCreated(command.EmployeeId, agency.Id, unit?.Id, command.Iin, command.FullName.Trim(),
             command.Position.Trim(), command.Username, command.Roles.Distinct().Order().ToArray(), supervisor?.Id);
     }
 
-    /// <summary>Changes an employee's roles, unit, supervisor, position or active flag.</summary>
-    public static EmployeeUpdated UpdateEmployee(Caller caller, Employee current, EmployeeAssignment next, OrgUnit? unit, Employee? supervisor)
+    /// <summary>
+    /// Changes an employee's roles, unit, supervisor, position or active flag; the roles added are checked as grants
+    /// (<see cref="RoleGrants"/>), so an update that keeps a role someone else granted is not refused for it.
+    /// </summary>
+    public static EmployeeUpdated UpdateEmployee(Caller caller, Employee current, EmployeeAssignment next, OrgUnit? unit, Employee? supervisor,
+        bool operatorAgency)
     {
         caller.EnsureActs(current.AgencyId, "Employee", current.Id, "Updating an employee", Role.AgencyAdmin);
-        CheckAssignment(caller, current.AgencyId, current.Id, unit, supervisor, next.Roles, "employee");
+        CheckAssignment(current.AgencyId, current.Id, unit, supervisor, next.Roles, "employee");
+        caller.EnsureGrants(current.Id, next.Roles.Except(current.Roles), operatorAgency);
         if (!next.Active && current.Id == caller.Id)
             throw new FailedPreconditionException("SELF_DEACTIVATION", "You cannot deactivate yourself.", current.Id);
         return new EmployeeUpdated(current.Id, unit?.Id, next.Position.Trim(), next.Roles.Distinct().Order().ToArray(),
@@ -70,7 +80,7 @@ public static class DirectoryRules
         return new SubstituteSet(employee.Id, substitute.Id, until);
     }
 
-    private static void CheckAssignment(Caller caller, string agencyId, string employeeId, OrgUnit? unit, Employee? supervisor,
+    private static void CheckAssignment(string agencyId, string employeeId, OrgUnit? unit, Employee? supervisor,
         IReadOnlyList<Role> roles, string prefix)
     {
         var violations = new Violations();
@@ -83,8 +93,5 @@ public static class DirectoryRules
         if (roles.Count == 0)
             violations.Add(prefix + ".roles", "needs at least one role", "MISSING_FIELD");
         violations.ThrowIfAny();
-        // Granting system-wide power is reserved to those who hold it.
-        if (roles.Contains(Role.Admin) && !caller.IsAdmin)
-            throw new PermissionDeniedException("Only an administrator can grant the admin role.", "MISSING_ROLE");
     }
 }

@@ -13,8 +13,8 @@ namespace EDoc.Server.Auth;
 
 /// <summary>Sign-in, passwords and API keys.</summary>
 internal sealed class AuthCommands(
-    CommandExecutor executor, IEDocStore store, PasswordHashing passwords, TokenIssuer tokens, SignInTokens signIns,
-    PageTokens pageTokens, IOptions<EDocOptions> options, TimeProvider clock)
+    CommandExecutor executor, IEDocStore store, PasswordHashing passwords, SignInTurns turns, TokenIssuer tokens, SignInTokens signIns,
+    PageTokens pageTokens, IOptions<EDocOptions> options)
 {
     private LockoutPolicy Lockout => new(options.Value.LockoutFailures, options.Value.LockoutDuration);
 
@@ -23,24 +23,33 @@ internal sealed class AuthCommands(
         new Violations().Text("username", request.Username).Text("password", request.Password, maxLength: AccessRules.MaxPasswordLength)
             .ThrowIfAny();
         var employee = await store.Directory.FindEmployeeByUsernameAsync(request.Username, ct);
-        var credentials = employee is null ? null : await store.Access.GetCredentialsAsync(employee.Id, ct);
-        if (employee is null || credentials is null)
+        if (employee is null)
         {
             passwords.Verify(null, request.Password);
             throw AccessRules.BadCredentials();
         }
-        var now = clock.GetUtcNow();
-        AccessRules.EnsureNotLocked(credentials, now);
-        var hash = await store.Access.GetSecretHashAsync(PasswordHashing.SecretKind, employee.Id, ct);
-        var outcome = AccessRules.Login(employee, credentials, passwords.Verify(hash, request.Password), now, Lockout);
-        var caller = tokens.CallerOf(employee);
-        await executor.RecordAsync(new CommandContext(caller, null, nameof(Proto.AuthService.AuthServiceBase.Login)),
-            new StreamWrite(Streams.Credentials(employee.Id), employee.AgencyId, null, [outcome]), ct);
-        return outcome switch
+        using var turn = await turns.TakeAsync(employee.Id, ct);
+        var stream = Streams.Credentials(employee.Id);
+        Credentials? credentials = null;
+        (string? Hash, bool Matches)? verified = null;
+        var recorded = await executor.RecordAsync(new CommandContext(tokens.CallerOf(employee), null, nameof(Proto.AuthService.AuthServiceBase.Login)),
+            async now =>
+            {
+                // The version is read first: whatever is read after it is at least that new, and if the stream moves on
+                // before the commit, the commit is refused and this decides again on the fresh count.
+                var version = await store.Log.StreamVersionAsync(stream, ct);
+                credentials = await store.Access.GetCredentialsAsync(employee.Id, ct) ?? throw AccessRules.BadCredentials();
+                AccessRules.EnsureNotLocked(credentials, now);
+                var hash = await store.Access.GetSecretHashAsync(PasswordHashing.SecretKind, employee.Id, ct);
+                if (verified is not { } known || known.Hash != hash) verified = (hash, passwords.Verify(hash, request.Password));
+                var outcome = AccessRules.Login(employee, credentials, verified.Value.Matches, now, Lockout);
+                return new StreamWrite(stream, employee.AgencyId, version, [outcome]);
+            }, ct);
+        return recorded.Events[0] switch
         {
             LoginFailed { LockedUntil: { } until } => throw AccessRules.Locked(until),
             LoginFailed => throw AccessRules.BadCredentials(),
-            _ => await signIns.StartAsync(employee, credentials, ct),
+            _ => await signIns.StartAsync(employee, credentials!, ct),
         };
     }
 
@@ -84,7 +93,7 @@ internal sealed class AuthCommands(
         return executor.ExecuteAsync(context, async now =>
         {
             var agency = await store.Directory.GetAgencyAsync(request.AgencyId, ct) ?? throw new NotFoundException("Agency", request.AgencyId);
-            var created = AccessRules.CreateApiKey(caller, agency, keyId, request.DisplayName, roles);
+            var created = AccessRules.CreateApiKey(caller, agency, keyId, request.DisplayName, roles, options.Value.IsOperator(agency.Id));
             var key = Mapping.ToProto(ApiKey.From(created, caller.Id, now));
             // The secret is shown once: the stored reply that a retry gets back carries the key without it.
             return new Decision<Proto.CreateApiKeyResponse>(new Proto.CreateApiKeyResponse { ApiKey = key, Secret = secret },

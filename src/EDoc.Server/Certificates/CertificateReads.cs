@@ -13,8 +13,8 @@ using Proto = EDoc.Contracts.V1;
 namespace EDoc.Server.Certificates;
 
 /// <summary>
-/// Certificate reads. Channels act for citizens and read any citizen's certificates by IIN; staff read their own
-/// agency's; the list of types is open to every signed-in caller.
+/// Certificate reads, each within the caller's reach (<see cref="CertificateRules.ReachOf"/>): a channel reads what it
+/// requested, staff what their agency issued; the list of types is open to every signed-in caller.
 /// </summary>
 internal sealed class CertificateReads(IEDocStore store, PageTokens tokens, IOptions<EDocOptions> options)
 {
@@ -36,7 +36,7 @@ internal sealed class CertificateReads(IEDocStore store, PageTokens tokens, IOpt
     {
         new Violations().Text("id", request.Id).ThrowIfAny();
         var found = await store.Certificates.GetRequestAsync(request.Id, ct) ?? throw new NotFoundException("ServiceRequest", request.Id);
-        CertificateRules.EnsureReads(caller, found.AgencyId, "ServiceRequest", found.Id);
+        CertificateRules.EnsureReads(caller, found.AgencyId, found.RequestedBy, "ServiceRequest", found.Id);
         var certificate = found.CertificateNumber is { } number ? await store.Certificates.GetAsync(number, ct) : null;
         return CertificateMapping.ToProto(found, certificate, VerifyBase);
     }
@@ -52,8 +52,7 @@ internal sealed class CertificateReads(IEDocStore store, PageTokens tokens, IOpt
         if (request.CertificateType.Length > 0) v.Id("certificate_type", request.CertificateType);
         v.ThrowIfAny();
         var size = PageTokens.Size(request.PageSize);
-        var filter = new CertificateFilter(Mapping.OrNull(request.Iin), isChannel || caller.IsAdmin ? null : [caller.AgencyId],
-            Mapping.OrNull(request.CertificateType));
+        var filter = new CertificateFilter(Mapping.OrNull(request.Iin), CertificateRules.ReachOf(caller), Mapping.OrNull(request.CertificateType));
         var list = $"certificates\n{caller.Id}\n{request.Iin}\n{request.CertificateType}";
         var page = await store.Certificates.ListAsync(filter, tokens.Decode(request.PageToken, list), size, ct);
         return new Proto.ListCertificatesResponse
@@ -79,7 +78,7 @@ internal sealed class CertificateReads(IEDocStore store, PageTokens tokens, IOpt
         new Violations().Text("number", number).ThrowIfAny();
         var normalized = CertificateNumber.Normalize(number);
         var certificate = await store.Certificates.GetAsync(normalized, ct) ?? throw new NotFoundException("Certificate", normalized);
-        CertificateRules.EnsureReads(caller, certificate.AgencyId, "Certificate", certificate.Number);
+        CertificateRules.EnsureReads(caller, certificate.AgencyId, certificate.RequestedBy, "Certificate", certificate.Number);
         return certificate;
     }
 }

@@ -69,15 +69,31 @@ internal sealed class CommandExecutor(IEDocStore store, SessionStandings session
         }
     }
 
-    /// <summary>Records events that need no reply and no idempotency, such as sign-in attempts.</summary>
-    public async Task RecordAsync(CommandContext context, StreamWrite write, CancellationToken ct)
+    /// <summary>
+    /// Records events that need no reply and no idempotency, such as sign-in attempts. The write names the stream version
+    /// its decision read; when another writer (another instance) got there first, it decides again on fresh state.
+    /// </summary>
+    public async Task<StreamWrite> RecordAsync(CommandContext context, Func<DateTimeOffset, Task<StreamWrite>> decide, CancellationToken ct)
     {
-        var now = Micros.Truncate(clock.GetUtcNow());
-        var metadata = new CommitMetadata(null, context.Method, context.Caller.Id, null, now);
-        var outcome = await store.CommitAsync(new Commit(metadata, [write], [], []), ct);
-        if (outcome is CommitOutcome.Refused refused) throw ErrorOf(refused);
-        if (outcome is not CommitOutcome.Committed)
-            throw new InvalidOperationException($"Recording {context.Method} gave {outcome}.");
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = Micros.Truncate(clock.GetUtcNow());
+            var write = await decide(now);
+            var metadata = new CommitMetadata(null, context.Method, context.Caller.Id, null, now);
+            switch (await store.CommitAsync(new Commit(metadata, [write], [], []), ct))
+            {
+                case CommitOutcome.Committed:
+                    return write;
+                case CommitOutcome.VersionConflict conflict when attempt == MaxAttempts:
+                    throw new ConcurrencyConflictException(conflict.StreamId, conflict.ExpectedVersion, conflict.ActualVersion);
+                case CommitOutcome.VersionConflict:
+                    continue;
+                case CommitOutcome.Refused refused:
+                    throw ErrorOf(refused);
+                case var outcome:
+                    throw new InvalidOperationException($"Recording {context.Method} gave {outcome}.");
+            }
+        }
     }
 
     /// <summary>

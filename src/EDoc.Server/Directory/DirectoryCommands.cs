@@ -3,14 +3,16 @@ using EDoc.Domain.Directory;
 using EDoc.Domain.Errors;
 using EDoc.Server.Auth;
 using EDoc.Server.Commands;
+using EDoc.Server.Hosting;
 using EDoc.Storage;
 using EDoc.Storage.EventLog;
+using Microsoft.Extensions.Options;
 using Proto = EDoc.Contracts.V1;
 
 namespace EDoc.Server.Directory;
 
 /// <summary>Directory commands: validate the request, load what the rule needs, let the domain decide, commit.</summary>
-internal sealed class DirectoryCommands(CommandExecutor executor, IEDocStore store, PasswordHashing passwords)
+internal sealed class DirectoryCommands(CommandExecutor executor, IEDocStore store, PasswordHashing passwords, IOptions<EDocOptions> options)
 {
     private static readonly HashSet<string> UpdatablePaths = ["roles", "org_unit_id", "supervisor_id", "position", "active"];
 
@@ -71,7 +73,8 @@ internal sealed class DirectoryCommands(CommandExecutor executor, IEDocStore sto
             var unit = await ReferencedUnitAsync(caller, "employee.org_unit_id", e.OrgUnitId, ct);
             var supervisor = await ReferencedEmployeeAsync(caller, "employee.supervisor_id", e.SupervisorId, ct);
             var created = DirectoryRules.CreateEmployee(caller, agency, unit, supervisor,
-                new NewEmployee(id, agency.Id, unit?.Id, e.Iin, e.FullName, e.Position, e.Username, roles, supervisor?.Id));
+                new NewEmployee(id, agency.Id, unit?.Id, e.Iin, e.FullName, e.Position, e.Username, roles, supervisor?.Id),
+                options.Value.IsOperator(agency.Id));
             if (await store.Directory.GetEmployeeAsync(id, ct) is not null)
                 throw new AlreadyExistsException("employee_id", $"Employee '{id}' already exists.");
             if (await store.Directory.FindEmployeeByUsernameAsync(e.Username, ct) is not null)
@@ -105,7 +108,7 @@ internal sealed class DirectoryCommands(CommandExecutor executor, IEDocStore sto
                 paths.Contains("active") ? e.Active : current.Active);
             var unit = await ReferencedUnitAsync(caller, "employee.org_unit_id", next.OrgUnitId ?? "", ct);
             var supervisor = await ReferencedEmployeeAsync(caller, "employee.supervisor_id", next.SupervisorId ?? "", ct);
-            var updated = DirectoryRules.UpdateEmployee(caller, current, next, unit, supervisor);
+            var updated = DirectoryRules.UpdateEmployee(caller, current, next, unit, supervisor, options.Value.IsOperator(current.AgencyId));
             return VersionedDecision(current, updated, request.ExpectedVersion);
         }, ct);
     }

@@ -54,6 +54,9 @@ public sealed class EDocOptions
     /// <summary>The agency that operates EDoc; its auditors audit every agency.</summary>
     public string OperatorAgencyId { get; set; } = "mdai";
 
+    /// <summary>Whether the agency operates EDoc, where some roles reach every agency.</summary>
+    public bool IsOperator(string agencyId) => agencyId == OperatorAgencyId;
+
     /// <summary>How often the log is checkpointed while it grows.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -55,6 +55,7 @@ public static class EDocServerExtensions
         builder.Services.AddSingleton<ServerKeyVault>();
         builder.Services.AddSingleton<ServerSecrets>();
         builder.Services.AddSingleton<PasswordHashing>();
+        builder.Services.AddSingleton<SignInTurns>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<PageTokens>();
         builder.Services.AddSingleton<CommandExecutor>();

@@ -33,18 +33,21 @@ internal sealed class CertificateProjection : IProjection
                 await CertificatesTable.UpsertTypeAsync(session, type.Apply(e, recorded.StreamVersion), ct);
                 break;
             case CertificateRequested requested:
-                await CertificatesTable.UpsertRequestAsync(session, ServiceRequest.From(requested, recorded.RecordedAt, recorded.StreamVersion), ct);
+                // The log names who asked (the channel key); the request keeps it, since a channel reads only its own requests.
+                await CertificatesTable.UpsertRequestAsync(session,
+                    ServiceRequest.From(requested, recorded.RecordedAt, recorded.StreamVersion) with { RequestedBy = recorded.ActorId }, ct);
                 break;
             case ServiceRequestServed or ServiceRequestRefused or ServiceRated:
                 var requestId = RequestIdOf(e);
-                var request = session.Recall<ServiceRequest>(CertificatesTable.RequestSessionKey(requestId))
-                              ?? await CertificatesTable.GetRequestAsync(session, requestId, ct)
+                var request = await FindRequestAsync(session, requestId, ct)
                               ?? throw new InvalidOperationException($"Service request '{requestId}' has no row.");
                 await CertificatesTable.UpsertRequestAsync(session, request.Apply(e, recorded.RecordedAt, recorded.StreamVersion), ct);
                 if (e is ServiceRated rated) await CertificatesTable.InsertRatingAsync(session, rated, recorded.RecordedAt, ct);
                 break;
             case CertificateIssued issued:
-                await CertificatesTable.UpsertAsync(session, Certificate.From(issued, recorded.StreamVersion), IssuedDay(issued.IssuedAt), ct);
+                var requestedBy = (await FindRequestAsync(session, issued.RequestId, ct))?.RequestedBy;
+                await CertificatesTable.UpsertAsync(session, Certificate.From(issued, recorded.StreamVersion) with { RequestedBy = requestedBy },
+                    IssuedDay(issued.IssuedAt), ct);
                 break;
             case CertificateRevoked revoked:
                 var certificate = session.Recall<Certificate>(CertificatesTable.SessionKey(revoked.Number))
@@ -55,6 +58,10 @@ internal sealed class CertificateProjection : IProjection
                 break;
         }
     }
+
+    private static async Task<ServiceRequest?> FindRequestAsync(DbSession session, string requestId, CancellationToken ct) =>
+        session.Recall<ServiceRequest>(CertificatesTable.RequestSessionKey(requestId))
+        ?? await CertificatesTable.GetRequestAsync(session, requestId, ct);
 
     private static string RequestIdOf(DomainEvent e) => e switch
     {

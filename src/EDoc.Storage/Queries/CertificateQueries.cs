@@ -24,8 +24,8 @@ public static class CertificateStreams
     public static string Certificate(string number) => "certificate-" + number;
 }
 
-/// <summary>Which certificates to list: of one holder, of some agencies (null for all), maybe of one type.</summary>
-public sealed record CertificateFilter(string? Iin, IReadOnlyList<string>? AgencyIds, string? TypeCode);
+/// <summary>Which certificates to list: of one holder, in a caller's reach (null for all), maybe of one type.</summary>
+public sealed record CertificateFilter(string? Iin, CertificateReach? Reach, string? TypeCode);
 
 /// <summary>Certificates issued on one Almaty day by one agency through one channel.</summary>
 public sealed record ChannelCount(string Day, string AgencyId, IssueChannel Channel, long Count);
@@ -75,11 +75,10 @@ public sealed class CertificateQueries(QueryRunner db)
             conditions.Add("type_code = @type");
             parameters.Add(("type", type));
         }
-        if (filter.AgencyIds is { } agencies)
+        if (filter.Reach is { } reach)
         {
-            var (list, agencyParameters) = DbSession.InList("agency", agencies);
-            conditions.Add(agencies.Count == 0 ? "1 = 0" : $"agency_id IN ({list})");
-            parameters.AddRange(agencyParameters);
+            conditions.Add("(agency_id = @agency OR requested_by = @requester)");
+            parameters.AddRange([("agency", reach.AgencyId), ("requester", reach.RequesterId)]);
         }
         var rows = await db.ListAsync(
             $"{CertificatesTable.SelectCertificate} WHERE {string.Join(" AND ", conditions)} ORDER BY issued_at DESC, number DESC LIMIT @limit",

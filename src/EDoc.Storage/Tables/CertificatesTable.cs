@@ -63,11 +63,11 @@ internal static class CertificatesTable
 
     public static Task UpsertAsync(DbSession session, Certificate c, string issuedDay, CancellationToken ct) => session.WriteRowAsync(
         SessionKey(c.Number), c, CertificateUpsert,
-        [c.Number, c.AgencyId, c.Iin, c.TypeCode, c.Channel.ToString(), Micros.From(c.IssuedAt), issuedDay, c.Version, StateJson.Serialize(c)],
+        [c.Number, c.AgencyId, c.Iin, c.TypeCode, c.Channel.ToString(), Micros.From(c.IssuedAt), issuedDay, c.RequestedBy, c.Version, StateJson.Serialize(c)],
         ct);
 
     private static readonly RowUpsert CertificateUpsert = new(
-        "INSERT INTO certificates (number, agency_id, iin, type_code, channel, issued_at, issued_day, version, state) VALUES",
+        "INSERT INTO certificates (number, agency_id, iin, type_code, channel, issued_at, issued_day, requested_by, version, state) VALUES",
         "ON CONFLICT (number) DO UPDATE SET version = excluded.version, state = excluded.state");
 
     public static Task InsertRatingAsync(DbSession session, ServiceRated rated, DateTimeOffset at, CancellationToken ct) => session.ExecuteAsync(

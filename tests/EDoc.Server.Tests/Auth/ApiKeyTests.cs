@@ -1,3 +1,4 @@
+using EDoc.Contracts.Demo;
 
 namespace EDoc.Server.Tests.Auth;
 
@@ -7,13 +8,13 @@ public abstract class ApiKeyTests(ServerFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Agency_admin_creates_a_key_that_authenticates_its_system()
     {
-        var created = await CreateKeyAsync(Role.Registrar, Role.Channel);
+        var created = await CreateKeyAsync(Role.Registrar, Role.Executor);
 
         var me = (await new AuthService.AuthServiceClient(Fixture.Server.WithApiKey(created.Secret)).WhoAmIAsync(new WhoAmIRequest())).Principal;
 
         Assert.StartsWith(created.ApiKey.Id + ".", created.Secret);
         Assert.Equal((created.ApiKey.Id, PrincipalKind.ApiKey, Shymkent, "Registry system"), (me.Id, me.Kind, me.AgencyId, me.DisplayName));
-        Assert.Equal([Role.Registrar, Role.Channel], me.Roles);
+        Assert.Equal([Role.Registrar, Role.Executor], me.Roles);
         Assert.Equal(("shym-admin", Shymkent), (created.ApiKey.CreatedBy, created.ApiKey.AgencyId));
         Assert.Null(created.ApiKey.RevokeTime);
     }
@@ -93,6 +94,23 @@ public abstract class ApiKeyTests(ServerFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task Only_the_system_admin_creates_a_citizen_channel_key()
+    {
+        foreach (var agencyAdmin in new[] { ShymkentAdmin, "gov4c.admin" })
+        {
+            var auth = await AuthAs(agencyAdmin);
+            var agency = (await auth.WhoAmIAsync(new WhoAmIRequest())).Principal.AgencyId;
+            await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "ROLE_RESERVED_TO_ADMIN",
+                () => auth.CreateApiKeyAsync(KeyRequest(agency, Role.Registrar, Role.Channel)).ResponseAsync);
+        }
+
+        var created = await (await AuthAs(DemoDirectory.AdminUsername)).CreateApiKeyAsync(KeyRequest("gov4c", Role.Channel));
+
+        Assert.Equal(("admin", "gov4c"), (created.ApiKey.CreatedBy, created.ApiKey.AgencyId));
+        Assert.Equal([Role.Channel], created.ApiKey.Roles);
+    }
+
+    [Fact]
     public async Task Executor_cannot_create_api_keys()
     {
         var auth = await AuthAs("shym.executor");
@@ -112,9 +130,11 @@ public abstract class ApiKeyTests(ServerFixture fixture) : ApiTest(fixture)
     private async Task<CreateApiKeyResponse> CreateKeyAsync(params Role[] roles) =>
         await (await AuthAs(ShymkentAdmin)).CreateApiKeyAsync(KeyRequest(roles));
 
-    private static CreateApiKeyRequest KeyRequest(params Role[] roles) => new()
+    private static CreateApiKeyRequest KeyRequest(params Role[] roles) => KeyRequest(Shymkent, roles);
+
+    private static CreateApiKeyRequest KeyRequest(string agencyId, params Role[] roles) => new()
     {
-        RequestId = TestData.RequestId(), AgencyId = Shymkent, DisplayName = "Registry system", Roles = { roles },
+        RequestId = TestData.RequestId(), AgencyId = agencyId, DisplayName = "Registry system", Roles = { roles },
     };
 }
 

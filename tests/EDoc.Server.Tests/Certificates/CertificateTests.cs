@@ -39,14 +39,8 @@ public abstract class CertificateTests(ServerFixture fixture) : ApiTest(fixture)
     protected async Task<CertificateService.CertificateServiceClient> CertificatesAs(string username) => new(await Fixture.SessionOfAsync(username));
 
     /// <summary>A citizen channel (the eGov portal): an API key of gov4c with the channel role.</summary>
-    protected async Task<CertificateService.CertificateServiceClient> ChannelAsync()
-    {
-        var key = await (await AuthAs(Gov4cAdmin)).CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            RequestId = TestData.RequestId(), AgencyId = Gov4c, DisplayName = "eGov portal (test)", Roles = { Role.Channel },
-        });
-        return new CertificateService.CertificateServiceClient(Server.WithApiKey(key.Secret));
-    }
+    protected async Task<CertificateService.CertificateServiceClient> ChannelAsync() =>
+        new CertificateService.CertificateServiceClient(await ChannelKeys.CreateAsync(Server));
 
     protected static RequestCertificateRequest Ask(string iin, string type = DemoCertificateTypes.Address, Channel channel = Channel.Online,
         Language language = Language.Kk) => new()
@@ -483,6 +477,36 @@ public abstract class CertificateTests(ServerFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task A_channel_reads_the_certificates_it_requested_but_not_another_channels_from_other_agencies()
+    {
+        var portal = await ChannelAsync();
+        var desk = await ChannelAsync();
+        var served = await portal.RequestCertificateAsync(Ask(DemoRegistries.CitizenWithEverything, DemoCertificateTypes.NoCriminalRecord));
+        var c = served.Certificate;
+        Assert.Equal("mdai", c.AgencyId);
+        var list = new ListCertificatesRequest { Iin = DemoRegistries.CitizenWithEverything, PageSize = 500 };
+
+        Assert.Equal(c, await portal.GetCertificateAsync(new GetCertificateRequest { Number = c.Number }));
+        Assert.Equal(served.Id, (await portal.GetServiceRequestAsync(new GetServiceRequestRequest { Id = served.Id })).Id);
+        Assert.Contains((await portal.ListCertificatesAsync(list)).Certificates, x => x.Number == c.Number);
+
+        await RpcAssert.FailsAsync(StatusCode.NotFound, "CERTIFICATE_NOT_FOUND",
+            () => desk.GetCertificateAsync(new GetCertificateRequest { Number = c.Number }).ResponseAsync);
+        await RpcAssert.FailsAsync(StatusCode.NotFound, "CERTIFICATE_NOT_FOUND", async () =>
+        {
+            using var call = desk.DownloadCertificatePdf(new DownloadCertificatePdfRequest { Number = c.Number });
+            await call.ResponseStream.MoveNext();
+        });
+        await RpcAssert.FailsAsync(StatusCode.NotFound, "SERVICEREQUEST_NOT_FOUND",
+            () => desk.GetServiceRequestAsync(new GetServiceRequestRequest { Id = served.Id }).ResponseAsync);
+        await RejectedWithoutChangeAsync(StatusCode.NotFound, "SERVICEREQUEST_NOT_FOUND", () => desk.RateServiceAsync(
+            new RateServiceRequest { RequestId = TestData.RequestId(), ServiceRequestId = served.Id, Score = 1 }).ResponseAsync);
+        var seenByDesk = (await desk.ListCertificatesAsync(list)).Certificates;
+        Assert.DoesNotContain(seenByDesk, x => x.Number == c.Number);
+        Assert.All(seenByDesk, x => Assert.Equal(Gov4c, x.AgencyId));
+    }
+
+    [Fact]
     public async Task Staff_list_only_their_own_agencys_certificates()
     {
         var c = await IssueAsync(await ChannelAsync());
@@ -745,12 +769,7 @@ public abstract class CertificateExpiryTests
     {
         var clock = new MovableClock();
         await using var server = await StartAsync(clock);
-        var admin = new AuthService.AuthServiceClient(await server.LoginAsync("gov4c.admin", DemoDirectoryPassword));
-        var key = await admin.CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            RequestId = TestData.RequestId(), AgencyId = "gov4c", DisplayName = "eGov portal (test)", Roles = { Role.Channel },
-        });
-        var channel = new CertificateService.CertificateServiceClient(server.WithApiKey(key.Secret));
+        var channel = new CertificateService.CertificateServiceClient(await ChannelKeys.CreateAsync(server));
         var c = (await channel.RequestCertificateAsync(new RequestCertificateRequest
         {
             RequestId = TestData.RequestId(), Iin = DemoRegistries.CitizenWithEverything, CertificateType = DemoCertificateTypes.Address,
@@ -770,8 +789,6 @@ public abstract class CertificateExpiryTests
         Assert.Contains("The certificate has expired", page, StringComparison.Ordinal);
         Assert.Contains("data-status=\"EXPIRED\"", page, StringComparison.Ordinal);
     }
-
-    private static string DemoDirectoryPassword => ServerFixture.DemoPasswordOf("gov4c.admin");
 }
 
 public sealed class CertificateExpiryTestsOnSqlite : CertificateExpiryTests, IDisposable

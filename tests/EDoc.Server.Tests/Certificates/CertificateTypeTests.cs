@@ -10,14 +10,8 @@ public abstract class CertificateTypeTests(ServerFixture fixture) : ApiTest(fixt
 
     private async Task<CertificateService.CertificateServiceClient> CertificatesAs(string username) => new(await Fixture.SessionOfAsync(username));
 
-    private async Task<CertificateService.CertificateServiceClient> ChannelAsync()
-    {
-        var key = await (await AuthAs(Gov4cAdmin)).CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            RequestId = TestData.RequestId(), AgencyId = "gov4c", DisplayName = "eGov portal (test)", Roles = { Role.Channel },
-        });
-        return new CertificateService.CertificateServiceClient(Fixture.Server.WithApiKey(key.Secret));
-    }
+    private async Task<CertificateService.CertificateServiceClient> ChannelAsync() =>
+        new CertificateService.CertificateServiceClient(await ChannelKeys.CreateAsync(Fixture.Server));
 
     private static CertificateType NewType(string registry = DemoRegistries.Address, string agency = "gov4c", int validityDays = 1) => new()
     {
@@ -160,11 +154,7 @@ public abstract class ManualCertificateBacklogTests(ServerFixture fixture) : Api
     [Fact]
     public async Task A_decided_request_is_answered_even_behind_a_backlog_of_undecided_ones()
     {
-        var key = await (await AuthAs("gov4c.admin")).CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            RequestId = TestData.RequestId(), AgencyId = "gov4c", DisplayName = "eGov portal (test)", Roles = { Role.Channel },
-        });
-        var channel = new CertificateService.CertificateServiceClient(Fixture.Server.WithApiKey(key.Secret));
+        var channel = new CertificateService.CertificateServiceClient(await ChannelKeys.CreateAsync(Fixture.Server));
         var pending = new List<ServiceRequest>();
         for (var i = 0; i < Backlog; i++)
             pending.Add(await channel.RequestCertificateAsync(new RequestCertificateRequest

@@ -115,11 +115,7 @@ public abstract class RegistryTests(ServerFixture fixture) : ApiTest(fixture)
         var iin = TestData.Iin();
         await PushAsync(registries, AddressRecord(iin, 1, "Шымкент қ., Абай ауданы, Қазыбек би көшесі, 3"));
         await PushAsync(registries, AddressRecord(iin, 2, "Алматы қ., Медеу ауданы, Достық даңғылы, 10"));
-        var key = await (await AuthAs(Gov4cAdmin)).CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            RequestId = TestData.RequestId(), AgencyId = "gov4c", DisplayName = "eGov portal (test)", Roles = { Role.Channel },
-        });
-        var channel = new CertificateService.CertificateServiceClient(Fixture.Server.WithApiKey(key.Secret));
+        var channel = new CertificateService.CertificateServiceClient(await ChannelKeys.CreateAsync(Fixture.Server));
 
         var served = await channel.RequestCertificateAsync(new RequestCertificateRequest
         {
@@ -151,11 +147,7 @@ public abstract class RegistryTests(ServerFixture fixture) : ApiTest(fixture)
         var iin = TestData.Iin();
         var mdai = await RegistriesAs("mdai.admin");
         await PushAsync(mdai, TrainingRecord(iin, 1, "Мемлекеттік сатып алу"));
-        var key = await (await AuthAs(Gov4cAdmin)).CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            RequestId = TestData.RequestId(), AgencyId = "gov4c", DisplayName = "eGov portal (test)", Roles = { Role.Channel },
-        });
-        var channel = new CertificateService.CertificateServiceClient(Fixture.Server.WithApiKey(key.Secret));
+        var channel = new CertificateService.CertificateServiceClient(await ChannelKeys.CreateAsync(Fixture.Server));
         var pending = await channel.RequestCertificateAsync(new RequestCertificateRequest
         {
             RequestId = TestData.RequestId(), Iin = iin, CertificateType = DemoCertificateTypes.TrainingCompletion, Channel = Channel.Online,

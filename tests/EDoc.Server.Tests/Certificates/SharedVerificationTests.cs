@@ -39,12 +39,7 @@ public sealed class SharedVerificationTests : IAsyncLifetime
     [Fact]
     public async Task Revoked_certificate_verifies_as_revoked_on_another_instance()
     {
-        var admin = new AuthService.AuthServiceClient(await A.LoginAsync("gov4c.admin", DemoDirectory.EmployeePassword));
-        var key = await admin.CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            RequestId = TestData.RequestId(), AgencyId = "gov4c", DisplayName = "eGov portal (test)", Roles = { Role.Channel },
-        });
-        var c = (await new CertificateService.CertificateServiceClient(A.WithApiKey(key.Secret)).RequestCertificateAsync(new RequestCertificateRequest
+        var c = (await (await ChannelAsync(A)).RequestCertificateAsync(new RequestCertificateRequest
         {
             RequestId = TestData.RequestId(), Iin = DemoRegistries.CitizenWithEverything, CertificateType = DemoCertificateTypes.Address,
             Channel = Channel.Online,
@@ -77,12 +72,7 @@ public sealed class SharedVerificationTests : IAsyncLifetime
     [Fact]
     public async Task A_certificate_issued_on_one_instance_verifies_by_QR_on_the_other()
     {
-        var admin = new AuthService.AuthServiceClient(await A.LoginAsync("gov4c.admin", DemoDirectory.EmployeePassword));
-        var key = await admin.CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            RequestId = TestData.RequestId(), AgencyId = "gov4c", DisplayName = "eGov portal (test)", Roles = { Role.Channel },
-        });
-        var c = (await new CertificateService.CertificateServiceClient(A.WithApiKey(key.Secret)).RequestCertificateAsync(new RequestCertificateRequest
+        var c = (await (await ChannelAsync(A)).RequestCertificateAsync(new RequestCertificateRequest
         {
             RequestId = TestData.RequestId(), Iin = DemoRegistries.CitizenWithEverything, CertificateType = DemoCertificateTypes.RealEstateRights,
             Channel = Channel.ServiceCentre, Language = Language.En,
@@ -144,13 +134,6 @@ public sealed class SharedVerificationTests : IAsyncLifetime
         Assert.Equal(answered.Select(r => r.Certificate.Number).Order(StringComparer.Ordinal), listed.Certificates.Select(c => c.Number).Order(StringComparer.Ordinal));
     }
 
-    private static async Task<CertificateService.CertificateServiceClient> ChannelAsync(EDocTestServer server)
-    {
-        var admin = new AuthService.AuthServiceClient(await server.LoginAsync("gov4c.admin", DemoDirectory.EmployeePassword));
-        var key = await admin.CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            RequestId = TestData.RequestId(), AgencyId = "gov4c", DisplayName = "eGov portal (test)", Roles = { Role.Channel },
-        });
-        return new CertificateService.CertificateServiceClient(server.WithApiKey(key.Secret));
-    }
+    private static async Task<CertificateService.CertificateServiceClient> ChannelAsync(EDocTestServer server) =>
+        new CertificateService.CertificateServiceClient(await ChannelKeys.CreateAsync(server));
 }

@@ -101,7 +101,7 @@ public abstract class DirectoryAccessTests(ServerFixture fixture) : ApiTest(fixt
     {
         var directory = await DirectoryAs(ShymkentAdmin);
 
-        await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "MISSING_ROLE",
+        await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "ROLE_RESERVED_TO_ADMIN",
             () => directory.CreateEmployeeAsync(TestData.NewEmployee(Shymkent, Role.Admin)).ResponseAsync);
     }
 
@@ -110,10 +110,60 @@ public abstract class DirectoryAccessTests(ServerFixture fixture) : ApiTest(fixt
     {
         var directory = await DirectoryAs(ShymkentAdmin);
 
-        await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "MISSING_ROLE",
+        await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "ROLE_RESERVED_TO_ADMIN",
             () => directory.UpdateEmployeeAsync(TestData.Update(new Employee { Id = "shym-executor", Roles = { Role.Executor, Role.Admin } }, "roles")).ResponseAsync);
 
         Assert.Equal([Role.Executor], (await directory.GetEmployeeAsync(new GetEmployeeRequest { Id = "shym-executor" })).Roles);
+    }
+
+    [Fact]
+    public async Task Operator_agency_admin_cannot_make_themself_an_auditor_of_every_agency()
+    {
+        var directory = await DirectoryAs("mdai.admin");
+
+        await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "SELF_GRANT",
+            () => directory.UpdateEmployeeAsync(TestData.Update(new Employee { Id = "mdai-admin", Roles = { Role.AgencyAdmin, Role.Auditor } }, "roles")).ResponseAsync);
+
+        Assert.Equal([Role.AgencyAdmin], (await directory.GetEmployeeAsync(new GetEmployeeRequest { Id = "mdai-admin" })).Roles);
+    }
+
+    [Fact]
+    public async Task Operator_agency_admin_cannot_grant_the_auditor_role_that_reaches_every_agency()
+    {
+        var directory = await DirectoryAs("mdai.admin");
+
+        await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "ROLE_RESERVED_TO_ADMIN",
+            () => directory.UpdateEmployeeAsync(TestData.Update(new Employee { Id = "mdai-head", Roles = { Role.Head, Role.Auditor } }, "roles")).ResponseAsync);
+        await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "ROLE_RESERVED_TO_ADMIN",
+            () => directory.CreateEmployeeAsync(TestData.NewEmployee("mdai", Role.Auditor)).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task System_admin_grants_the_operator_agency_auditor_role()
+    {
+        var created = await (await DirectoryAs(DemoDirectory.AdminUsername)).CreateEmployeeAsync(TestData.NewEmployee("mdai", Role.Auditor));
+
+        Assert.Equal([Role.Auditor], created.Roles);
+    }
+
+    [Fact]
+    public async Task Agency_admin_grants_ordinary_roles_and_the_auditor_role_of_their_own_agency()
+    {
+        var directory = await DirectoryAs(ShymkentAdmin);
+
+        var auditor = await directory.CreateEmployeeAsync(TestData.NewEmployee(Shymkent, Role.Auditor, Role.Registrar));
+        var head = await directory.UpdateEmployeeAsync(TestData.Update(new Employee { Id = auditor.Id, Roles = { Role.Auditor, Role.Head } }, "roles"));
+
+        Assert.Equal([Role.Head, Role.Auditor], head.Roles);
+    }
+
+    [Fact]
+    public async Task Nobody_gives_themself_a_role_they_do_not_hold()
+    {
+        var directory = await DirectoryAs(ShymkentAdmin);
+
+        await RejectedWithoutChangeAsync(StatusCode.PermissionDenied, "SELF_GRANT",
+            () => directory.UpdateEmployeeAsync(TestData.Update(new Employee { Id = "shym-admin", Roles = { Role.AgencyAdmin, Role.Head } }, "roles")).ResponseAsync);
     }
 
     [Fact]
