@@ -84,6 +84,15 @@ public sealed class EDocOptions
     /// <summary>How often approved or refused manual certificate requests are looked for and answered.</summary>
     public TimeSpan ManualCertificateScanInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Where the plain-HTTP Prometheus scrape endpoint (<c>/metrics</c>) listens; unset, metrics are not served. An
+    /// address of its own, so that it is never public by accident on the gRPC or the web endpoint.
+    /// </summary>
+    public string? MetricsUrl { get; set; }
+
+    /// <summary>OTLP (gRPC) collector that receives traces and metrics; unset (and no OTEL_EXPORTER_OTLP_ENDPOINT), none are sent.</summary>
+    public string? OtlpEndpoint { get; set; }
+
     /// <summary>Whether PostgreSQL is the store.</summary>
     public bool UsesPostgres => Store.Equals("postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -11,6 +11,7 @@ using EDoc.Server.Keys;
 using EDoc.Server.Workflow;
 using EDoc.Server.Paging;
 using EDoc.Server.Registries;
+using EDoc.Server.Telemetry;
 using EDoc.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -41,6 +42,7 @@ public static class EDocServerExtensions
         var options = builder.Configuration.Get<EDocOptions>() ?? new EDocOptions();
         builder.Services.Configure<EDocOptions>(builder.Configuration);
         ConfigureKestrel(builder, options);
+        builder.AddEDocTelemetry(options);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IEDocStore>(_ => CreateStore(options));
@@ -111,6 +113,7 @@ public static class EDocServerExtensions
 
         builder.Services.AddGrpc(o =>
         {
+            o.Interceptors.Add<CallMetricsInterceptor>();
             o.Interceptors.Add<ErrorInterceptor>();
             o.MaxReceiveMessageSize = 4 * 1024 * 1024;
         });
@@ -128,6 +131,7 @@ public static class EDocServerExtensions
     /// <summary>Maps the gRPC services, health and reflection.</summary>
     public static WebApplication MapEDocServer(this WebApplication app)
     {
+        app.UseEDocMetricsEndpoint(app.Services.GetRequiredService<IOptions<EDocOptions>>().Value);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -168,13 +172,16 @@ public static class EDocServerExtensions
         var web = new Uri(options.WebUrl);
         // Browsers speak HTTP/2 only over TLS: a plain web endpoint offering it too would only earn a warning at start.
         var webProtocols = web.Scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
-        builder.WebHost.UseUrls(grpcUrl, options.WebUrl);
+        var metricsPort = options.MetricsUrl is { Length: > 0 } metrics ? new Uri(metrics).Port : -1;
+        builder.WebHost.UseUrls([grpcUrl, options.WebUrl, .. metricsPort > 0 ? [options.MetricsUrl!] : Array.Empty<string>()]);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Without TLS there is no ALPN to negotiate HTTP/2, so plain gRPC endpoints speak HTTP/2 only (h2c), as gRPC
             // clients expect; the web endpoint (the verify page) speaks HTTP/1.1 for browsers.
             kestrel.ConfigureEndpointDefaults(listen => listen.Protocols =
-                listen.IPEndPoint?.Port == web.Port ? webProtocols : tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2);
+                listen.IPEndPoint?.Port == web.Port ? webProtocols
+                : listen.IPEndPoint?.Port == metricsPort ? HttpProtocols.Http1
+                : tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2);
             if (tls)
                 kestrel.ConfigureHttpsDefaults(https =>
                     https.ServerCertificate = X509Certificate2.CreateFromPemFile(options.TlsCertificate!, options.TlsKey));
