@@ -30,6 +30,16 @@ public sealed class EDocOptions
     /// <summary>PEM private key file of the certificate.</summary>
     public string? TlsKey { get; set; }
 
+    /// <summary>PEM bundle of the CA (or CAs) that issue agency systems' client certificates, for mutual TLS.</summary>
+    public string? TlsClientCa { get; set; }
+
+    /// <summary>Whether TLS endpoints ask for client certificates; unset, <c>require</c> when <see cref="TlsClientCa"/> is set, else off.</summary>
+    public ClientCertificateMode? TlsClientCertificates { get; set; }
+
+    /// <summary>The client-certificate mode in force.</summary>
+    public ClientCertificateMode EffectiveClientCertificateMode =>
+        TlsClientCertificates ?? (TlsClientCa is { Length: > 0 } ? ClientCertificateMode.Require : ClientCertificateMode.Off);
+
     /// <summary>Lifetime of access tokens.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 

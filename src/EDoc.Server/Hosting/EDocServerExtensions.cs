@@ -167,6 +167,7 @@ public static class EDocServerExtensions
     private static void ConfigureKestrel(WebApplicationBuilder builder, EDocOptions options)
     {
         var tls = options.TlsCertificate is not null && options.TlsKey is not null;
+        ClientCertificates.EnsureTlsFor(options, tls);
         // --urls, EDOC_URLS or ASPNETCORE_URLS all land in the "urls" key.
         var grpcUrl = builder.Configuration["urls"] ?? (tls ? DefaultUrl.Replace("http:", "https:") : DefaultUrl);
         var web = new Uri(options.WebUrl);
@@ -184,7 +185,10 @@ public static class EDocServerExtensions
                 : tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2);
             if (tls)
                 kestrel.ConfigureHttpsDefaults(https =>
-                    https.ServerCertificate = X509Certificate2.CreateFromPemFile(options.TlsCertificate!, options.TlsKey));
+                {
+                    https.ServerCertificate = X509Certificate2.CreateFromPemFile(options.TlsCertificate!, options.TlsKey);
+                    ClientCertificates.Configure(https, options);
+                });
         });
     }
 }
