@@ -2,7 +2,8 @@ using EDoc.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEDocServer();
-var app = builder.Build();
+// Disposed on the way out: the store then writes the commits still queued before it closes its connections.
+await using var app = builder.Build();
 app.MapEDocServer();
 await app.PrepareStoreAsync();
 await app.StartAsync();

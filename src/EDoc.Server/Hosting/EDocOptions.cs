@@ -103,6 +103,12 @@ public sealed class EDocOptions
     /// <summary>OTLP (gRPC) collector that receives traces and metrics; unset (and no OTEL_EXPORTER_OTLP_ENDPOINT), none are sent.</summary>
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>
+    /// How long a stopping server waits for calls in flight to finish before it cuts them off; the commits they queued
+    /// are written either way before the store closes.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Whether PostgreSQL is the store.</summary>
     public bool UsesPostgres => Store.Equals("postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -45,6 +45,8 @@ public static class EDocServerExtensions
         builder.AddEDocTelemetry(options);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Services.AddSingleton<LiveStreams>();
         builder.Services.AddSingleton<IEDocStore>(_ => CreateStore(options));
         builder.Services.AddSingleton<ServerSecrets>();
         builder.Services.AddSingleton<PasswordHashing>();

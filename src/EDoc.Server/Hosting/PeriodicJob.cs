@@ -32,7 +32,8 @@ internal abstract class PeriodicJob(TimeSpan interval, TimeProvider clock, ILogg
             }
             finally
             {
-                ServerMetrics.JobRan(GetType().Name, failed, startedAt);
+                // A round cut short because the server stops has not failed.
+                ServerMetrics.JobRan(GetType().Name, failed && !stoppingToken.IsCancellationRequested, startedAt);
             }
         }
     }
