@@ -3,7 +3,8 @@ using EDoc.Server.Hosting;
 // Settings (appsettings.json) are read beside the application, not from whatever directory it is started in.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddEDocServer();
-var app = builder.Build();
+// Disposed on the way out: the store then writes the commits still queued before it closes its connections.
+await using var app = builder.Build();
 app.MapEDocServer();
 try
 {

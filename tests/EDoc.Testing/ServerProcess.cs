@@ -73,14 +73,19 @@ internal sealed class ServerProcess
         return new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command[0]}."));
     }
 
-    /// <summary>Asks the server to stop, waits for it, and kills the whole tree if it does not stop in time.</summary>
-    public async Task StopAsync(TimeSpan timeout)
+    /// <summary>
+    /// Asks the server to stop, waits for it, and kills the whole tree if it does not stop in time; returns the server's
+    /// exit code, or null when it had to be killed.
+    /// </summary>
+    public async Task<int?> StopAsync(TimeSpan timeout)
     {
         CloseControlPipe();
         using var cts = new CancellationTokenSource(timeout);
+        int? exitCode = null;
         try
         {
             await _process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
+            exitCode = _process.ExitCode;
         }
         catch (OperationCanceledException)
         {
@@ -88,6 +93,7 @@ internal sealed class ServerProcess
         }
 
         _process.Dispose();
+        return exitCode;
     }
 
     /// <summary>The synchronous form, for process-exit handlers.</summary>

@@ -61,15 +61,22 @@ internal sealed class AuditReads(IEDocStore store, CheckpointSigner checkpoints,
             throw InvalidArgumentException.For("after_sequence", "must not be past the log's end", "SEQUENCE_OUT_OF_RANGE");
         var filter = new EventFilter(AuditRules.EventScope(caller, Mapping.OrNull(request.AgencyId)), null, null, null, null, null);
         var after = request.AfterSequence;
-        while (!ct.IsCancellationRequested)
+        try
         {
-            var page = await store.Log.ListAsync(filter, after, WatchChunk, ct);
-            foreach (var e in page.Items)
+            while (!ct.IsCancellationRequested)
             {
-                await stream.WriteAsync(AuditMapping.ToProto(e), ct);
-                after = e.Sequence;
+                var page = await store.Log.ListAsync(filter, after, WatchChunk, ct);
+                foreach (var e in page.Items)
+                {
+                    await stream.WriteAsync(AuditMapping.ToProto(e), ct);
+                    after = e.Sequence;
+                }
+                if (page.NextAfter is null) await Task.Delay(WatchPollInterval, ct);
             }
-            if (page.NextAfter is null) await Task.Delay(WatchPollInterval, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The client went away or the server is stopping: the stream just ends.
         }
     }
 

@@ -1,5 +1,6 @@
 using EDoc.Contracts.V1;
 using EDoc.Server.Auth;
+using EDoc.Server.Hosting;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 
@@ -7,13 +8,16 @@ namespace EDoc.Server.Audit;
 
 /// <summary>gRPC AuditService: maps calls to the audit reads.</summary>
 [Authorize]
-internal sealed class AuditService(AuditReads reads, AuditReports reports) : Contracts.V1.AuditService.AuditServiceBase
+internal sealed class AuditService(AuditReads reads, AuditReports reports, LiveStreams streams) : Contracts.V1.AuditService.AuditServiceBase
 {
     public override Task<ListEventsResponse> ListEvents(ListEventsRequest request, ServerCallContext context) =>
         reads.ListEventsAsync(context.Caller(), request, context.CancellationToken);
 
-    public override Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<LogEvent> responseStream, ServerCallContext context) =>
-        reads.WatchEventsAsync(context.Caller(), request, responseStream, context.CancellationToken);
+    public override async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<LogEvent> responseStream, ServerCallContext context)
+    {
+        using var watching = streams.Watch(context);
+        await reads.WatchEventsAsync(context.Caller(), request, responseStream, watching.Token);
+    }
 
     public override Task<Checkpoint> GetCheckpoint(GetCheckpointRequest request, ServerCallContext context) =>
         reads.GetCheckpointAsync(request, context.CancellationToken);

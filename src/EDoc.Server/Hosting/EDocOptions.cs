@@ -36,6 +36,16 @@ public sealed class EDocOptions
     /// <summary>PEM private key file of the certificate.</summary>
     public string? TlsKey { get; set; }
 
+    /// <summary>PEM bundle of the CA (or CAs) that issue agency systems' client certificates, for mutual TLS.</summary>
+    public string? TlsClientCa { get; set; }
+
+    /// <summary>Whether TLS endpoints ask for client certificates; unset, <c>require</c> when <see cref="TlsClientCa"/> is set, else off.</summary>
+    public ClientCertificateMode? TlsClientCertificates { get; set; }
+
+    /// <summary>The client-certificate mode in force.</summary>
+    public ClientCertificateMode EffectiveClientCertificateMode =>
+        TlsClientCertificates ?? (TlsClientCa is { Length: > 0 } ? ClientCertificateMode.Require : ClientCertificateMode.Off);
+
     /// <summary>Lifetime of access tokens.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
@@ -95,6 +105,21 @@ public sealed class EDocOptions
 
     /// <summary>How often approved or refused manual certificate requests are looked for and answered.</summary>
     public TimeSpan ManualCertificateScanInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Where the plain-HTTP Prometheus scrape endpoint (<c>/metrics</c>) listens; unset, metrics are not served. An
+    /// address of its own, so that it is never public by accident on the gRPC or the web endpoint.
+    /// </summary>
+    public string? MetricsUrl { get; set; }
+
+    /// <summary>OTLP (gRPC) collector that receives traces and metrics; unset (and no OTEL_EXPORTER_OTLP_ENDPOINT), none are sent.</summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary>
+    /// How long a stopping server waits for calls in flight to finish before it cuts them off; the commits they queued
+    /// are written either way before the store closes.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Whether PostgreSQL is the store.</summary>
     public bool UsesPostgres => Store.Equals("postgres", StringComparison.OrdinalIgnoreCase);

@@ -14,6 +14,7 @@ using EDoc.Server.Paging;
 using EDoc.Server.Registries;
 using EDoc.Server.Sessions;
 using EDoc.Server.Validation;
+using EDoc.Server.Telemetry;
 using EDoc.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -44,8 +45,11 @@ public static class EDocServerExtensions
         var options = builder.Configuration.Get<EDocOptions>() ?? new EDocOptions();
         builder.Services.Configure<EDocOptions>(builder.Configuration);
         ConfigureKestrel(builder, options);
+        builder.AddEDocTelemetry(options);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Services.AddSingleton<LiveStreams>();
         builder.Services.AddSingleton<IEDocStore>(_ => CreateStore(options));
         if (options.Redis is { Length: > 0 } redis)
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
@@ -119,6 +123,7 @@ public static class EDocServerExtensions
 
         builder.Services.AddGrpc(o =>
         {
+            o.Interceptors.Add<CallMetricsInterceptor>();
             o.Interceptors.Add<ErrorInterceptor>();
             // After the error interceptor, so a refused request gets its INVALID_ARGUMENT details from it.
             o.Interceptors.Add<RequestValidationInterceptor>();
@@ -138,6 +143,7 @@ public static class EDocServerExtensions
     /// <summary>Maps the gRPC services, health and reflection.</summary>
     public static WebApplication MapEDocServer(this WebApplication app)
     {
+        app.UseEDocMetricsEndpoint(app.Services.GetRequiredService<IOptions<EDocOptions>>().Value);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -174,21 +180,28 @@ public static class EDocServerExtensions
     private static void ConfigureKestrel(WebApplicationBuilder builder, EDocOptions options)
     {
         var tls = options.TlsCertificate is not null && options.TlsKey is not null;
+        ClientCertificates.EnsureTlsFor(options, tls);
         // --urls, EDOC_URLS or ASPNETCORE_URLS all land in the "urls" key.
         var grpcUrl = builder.Configuration["urls"] ?? (tls ? DefaultUrl.Replace("http:", "https:") : DefaultUrl);
         var web = new Uri(options.WebUrl);
         // Browsers speak HTTP/2 only over TLS: a plain web endpoint offering it too would only earn a warning at start.
         var webProtocols = web.Scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
-        builder.WebHost.UseUrls(grpcUrl, options.WebUrl);
+        var metricsPort = options.MetricsUrl is { Length: > 0 } metrics ? new Uri(metrics).Port : -1;
+        builder.WebHost.UseUrls([grpcUrl, options.WebUrl, .. metricsPort > 0 ? [options.MetricsUrl!] : Array.Empty<string>()]);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Without TLS there is no ALPN to negotiate HTTP/2, so plain gRPC endpoints speak HTTP/2 only (h2c), as gRPC
             // clients expect; the web endpoint (the verify page) speaks HTTP/1.1 for browsers.
             kestrel.ConfigureEndpointDefaults(listen => listen.Protocols =
-                listen.IPEndPoint?.Port == web.Port ? webProtocols : tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2);
+                listen.IPEndPoint?.Port == web.Port ? webProtocols
+                : listen.IPEndPoint?.Port == metricsPort ? HttpProtocols.Http1
+                : tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2);
             if (tls)
                 kestrel.ConfigureHttpsDefaults(https =>
-                    https.ServerCertificate = X509Certificate2.CreateFromPemFile(options.TlsCertificate!, options.TlsKey));
+                {
+                    https.ServerCertificate = X509Certificate2.CreateFromPemFile(options.TlsCertificate!, options.TlsKey);
+                    ClientCertificates.Configure(https, options);
+                });
         });
     }
 }

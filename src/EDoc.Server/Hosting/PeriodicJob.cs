@@ -1,3 +1,5 @@
+using EDoc.Server.Telemetry;
+
 namespace EDoc.Server.Hosting;
 
 /// <summary>
@@ -17,13 +19,21 @@ internal abstract class PeriodicJob(TimeSpan interval, TimeProvider clock, ILogg
         using var timer = new PeriodicTimer(interval, Clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+            var failed = true;
             try
             {
                 await RunOnceAsync(stoppingToken);
+                failed = false;
             }
             catch (Exception error) when (error is System.Data.Common.DbException or TimeoutException)
             {
                 logger.LogWarning(error, "{Job} could not reach the store; will retry", GetType().Name);
+            }
+            finally
+            {
+                // A round cut short because the server stops has not failed.
+                ServerMetrics.JobRan(GetType().Name, failed && !stoppingToken.IsCancellationRequested, startedAt);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EDoc.Contracts.V1;
 using EDoc.Server.Auth;
+using EDoc.Server.Hosting;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Route = EDoc.Contracts.V1.Route;
@@ -9,7 +10,7 @@ namespace EDoc.Server.Workflow;
 
 /// <summary>gRPC WorkflowService: maps calls to the workflow commands and reads.</summary>
 [Authorize]
-internal sealed class WorkflowService(WorkflowCommands commands, WorkflowReads reads) : Contracts.V1.WorkflowService.WorkflowServiceBase
+internal sealed class WorkflowService(WorkflowCommands commands, WorkflowReads reads, LiveStreams streams) : Contracts.V1.WorkflowService.WorkflowServiceBase
 {
     public override Task<RouteTemplate> CreateRouteTemplate(CreateRouteTemplateRequest request, ServerCallContext context) =>
         commands.CreateRouteTemplateAsync(context.Caller(), request, context.CancellationToken);
@@ -41,10 +42,13 @@ internal sealed class WorkflowService(WorkflowCommands commands, WorkflowReads r
     public override Task<RouteTask> ExtendDeadline(ExtendDeadlineRequest request, ServerCallContext context) =>
         commands.ExtendDeadlineAsync(context.Caller(), request, context.CancellationToken);
 
-    public override Task WatchTasks(WatchTasksRequest request, IServerStreamWriter<TaskChange> responseStream, ServerCallContext context) =>
-        reads.WatchTasksAsync(context.Caller(), request, responseStream,
+    public override async Task WatchTasks(WatchTasksRequest request, IServerStreamWriter<TaskChange> responseStream, ServerCallContext context)
+    {
+        using var watching = streams.Watch(context);
+        await reads.WatchTasksAsync(context.Caller(), request, responseStream,
             after => context.WriteResponseHeadersAsync(new Metadata { { WatchAfterHeader, after.ToString(CultureInfo.InvariantCulture) } }),
-            context.CancellationToken);
+            watching.Token);
+    }
 
     /// <summary>The response header of WatchTasks with the log sequence the stream starts after.</summary>
     public const string WatchAfterHeader = "edoc-after-sequence";

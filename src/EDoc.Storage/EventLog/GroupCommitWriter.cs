@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace EDoc.Storage.EventLog;
@@ -25,7 +26,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     public Task<CommitOutcome> CommitAsync(Commit commit, CancellationToken ct)
     {
-        var pending = new PendingCommit(commit, new TaskCompletionSource<CommitOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingCommit(commit, new TaskCompletionSource<CommitOutcome>(TaskCreationOptions.RunContinuationsAsynchronously),
+            Stopwatch.GetTimestamp());
         if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(GroupCommitWriter));
         // A caller that gives up stops waiting, but a queued commit is still written: it may already be durable.
         return pending.Completion.Task.WaitAsync(ct);
@@ -37,7 +39,12 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         while (await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+                WritePathMetrics.Dequeued(pending.QueuedAt);
+            }
+            WritePathMetrics.BatchStarting(batch.Count);
             try
             {
                 var results = await _writer.WriteAsync(batch.Select(p => p.Commit).ToArray(), CancellationToken.None);
@@ -64,5 +71,5 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         await _loop;
     }
 
-    private sealed record PendingCommit(Commit Commit, TaskCompletionSource<CommitOutcome> Completion);
+    private sealed record PendingCommit(Commit Commit, TaskCompletionSource<CommitOutcome> Completion, long QueuedAt);
 }

@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using EDoc.Contracts.V1;
 using EDoc.Testing;
 using EDoc.Testing.Hosting;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
-using Npgsql;
 
 namespace EDoc.System.Tests.WritePath;
 
@@ -14,23 +10,20 @@ namespace EDoc.System.Tests.WritePath;
 /// </summary>
 public sealed class SharedStoreTests
 {
-    private const string AgencyAdmin = "shym.admin";
-    private const string DemoPassword = "Demo-2026-edoc";
-
     [Fact]
     public async Task Two_servers_with_32_writers_each_keep_one_gap_free_log_holding_every_acknowledged_write()
     {
         var database = await (await SharedServers.Postgres).CreateDatabaseAsync();
-        await using var first = await EDocServerProcess.StartAsync(Settings(database));
-        await using var second = await EDocServerProcess.StartAsync(Settings(database));
+        await using var first = await EDocServerProcess.StartAsync(OrgUnitWriters.PostgresSettings(database));
+        await using var second = await EDocServerProcess.StartAsync(OrgUnitWriters.PostgresSettings(database));
         var acknowledged = new ConcurrentBag<string>();
 
         await Task.WhenAll(
-            WriteUnitsAsync(first, "a", writers: 32, perWriter: 8, acknowledged, CancellationToken.None),
-            WriteUnitsAsync(second, "b", writers: 32, perWriter: 8, acknowledged, CancellationToken.None));
+            OrgUnitWriters.WriteAsync(first, "a", writers: 32, perWriter: 8, acknowledged, CancellationToken.None),
+            OrgUnitWriters.WriteAsync(second, "b", writers: 32, perWriter: 8, acknowledged, CancellationToken.None));
 
         Assert.Equal(2 * 32 * 8, acknowledged.Count);
-        await AssertLogIsGapFreeAndHoldsAsync(database, acknowledged);
+        await OrgUnitWriters.AssertLogIsGapFreeAndHoldsAsync(database, acknowledged);
     }
 
     [Fact]
@@ -38,82 +31,17 @@ public sealed class SharedStoreTests
     {
         var database = await (await SharedServers.Postgres).CreateDatabaseAsync();
         var acknowledged = new ConcurrentBag<string>();
-        await using (var doomed = await EDocServerProcess.StartAsync(Settings(database), stopSignal: "KILL"))
+        await using (var doomed = await EDocServerProcess.StartAsync(OrgUnitWriters.PostgresSettings(database), stopSignal: "KILL"))
         {
             using var stop = new CancellationTokenSource();
-            var writing = WriteUnitsAsync(doomed, "k", writers: 16, perWriter: 10_000, acknowledged, stop.Token);
+            var writing = OrgUnitWriters.WriteAsync(doomed, "k", writers: 16, perWriter: 10_000, acknowledged, stop.Token);
             while (acknowledged.Count < 200) await Task.Delay(20);
             await doomed.DisposeAsync(); // SIGKILL while writers are mid-call
             await Task.WhenAny(writing, Task.Delay(TimeSpan.FromSeconds(30)));
             stop.Cancel();
         }
 
-        await using var restarted = await EDocServerProcess.StartAsync(Settings(database));
-        await AssertLogIsGapFreeAndHoldsAsync(database, acknowledged);
-    }
-
-    private static Dictionary<string, string> Settings(string connection) => new()
-    {
-        ["Store"] = "postgres", ["Connection"] = connection, ["AdminPassword"] = "Test-Admin-Password-1",
-        ["LoginPermitsPerMinute"] = "100000",
-    };
-
-    /// <summary>Writers create org units as fast as they are acknowledged; each acknowledged id is recorded.</summary>
-    private static async Task WriteUnitsAsync(EDocServerProcess server, string prefix, int writers, int perWriter,
-        ConcurrentBag<string> acknowledged, CancellationToken ct)
-    {
-        var login = await new AuthService.AuthServiceClient(server.Channel)
-            .LoginAsync(new LoginRequest { Username = AgencyAdmin, Password = DemoPassword });
-        var directory = new DirectoryService.DirectoryServiceClient(server.Channel.Intercept(m =>
-        {
-            m.Add("authorization", "Bearer " + login.AccessToken);
-            return m;
-        }));
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(async writer =>
-        {
-            for (var i = 0; i < perWriter && !ct.IsCancellationRequested; i++)
-            {
-                var id = $"unit-{prefix}-{writer:00}-{i:00000}";
-                try
-                {
-                    await directory.CreateOrgUnitAsync(new CreateOrgUnitRequest
-                    {
-                        RequestId = Guid.NewGuid().ToString(),
-                        OrgUnitId = id,
-                        OrgUnit = new OrgUnit
-                        {
-                            AgencyId = "shymkent-akimat", Name = new LocalizedText { Kk = "Бөлім " + id, Ru = "Отдел " + id, En = "Unit " + id },
-                        },
-                    }, cancellationToken: ct);
-                    acknowledged.Add(id);
-                }
-                catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.Cancelled or StatusCode.Internal)
-                {
-                    return; // the server is gone: what it acknowledged so far is what must survive
-                }
-            }
-        }));
-    }
-
-    private static async Task AssertLogIsGapFreeAndHoldsAsync(string connection, IReadOnlyCollection<string> acknowledged)
-    {
-        await using var db = NpgsqlDataSource.Create(connection);
-        await using (var sequences = db.CreateCommand("SELECT count(*), min(sequence), max(sequence), count(DISTINCT sequence) FROM events"))
-        await using (var reader = await sequences.ExecuteReaderAsync())
-        {
-            await reader.ReadAsync();
-            var (count, min, max, distinct) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
-            Assert.Equal(1, min);
-            Assert.Equal(count, max);
-            Assert.Equal(count, distinct);
-        }
-        var stored = new HashSet<string>();
-        await using (var units = db.CreateCommand(
-            "SELECT u.id FROM org_units u JOIN events e ON e.stream_id = 'orgunit-' || u.id AND e.event_type = 'OrgUnitCreated'"))
-        await using (var reader = await units.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync()) stored.Add(reader.GetString(0));
-        }
-        Assert.DoesNotContain(acknowledged, id => !stored.Contains(id));
+        await using var restarted = await EDocServerProcess.StartAsync(OrgUnitWriters.PostgresSettings(database));
+        await OrgUnitWriters.AssertLogIsGapFreeAndHoldsAsync(database, acknowledged);
     }
 }

@@ -70,12 +70,20 @@ public sealed class EDocServerProcess : IAsyncDisposable
     }
 
     /// <summary>Stops the server with its stop signal (a crash for KILL) and waits for it.</summary>
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.FromSeconds(30));
+
+    /// <summary>
+    /// Sends the stop signal and waits up to <paramref name="timeout"/>; returns the exit code, or null when the server
+    /// had to be killed (or was stopped already).
+    /// </summary>
+    public async Task<int?> StopAsync(TimeSpan timeout)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return null;
         ServerLifetime.Untrack(this);
+        // The channel goes after the process, so calls in flight see how the server ends them, not a client-side cancel.
+        var exitCode = await _process.StopAsync(timeout);
         Channel.Dispose();
-        await _process.StopAsync(TimeSpan.FromSeconds(30));
+        return exitCode;
     }
 
     private async Task WaitUntilServingAsync()

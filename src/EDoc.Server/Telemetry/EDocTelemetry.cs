@@ -1,0 +1,51 @@
+using EDoc.Server.Hosting;
+using EDoc.Storage.EventLog;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace EDoc.Server.Telemetry;
+
+/// <summary>
+/// OpenTelemetry metrics (ASP.NET Core, Kestrel, Npgsql, gRPC calls, the write path, background jobs) for a Prometheus
+/// scrape on <see cref="EDocOptions.MetricsUrl"/>, and traces and metrics over OTLP when an endpoint is configured.
+/// </summary>
+internal static class EDocTelemetry
+{
+    /// <summary>The path Prometheus scrapes on the metrics endpoint.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>Registers the meter provider and, with an OTLP endpoint, the tracer provider.</summary>
+    public static void AddEDocTelemetry(this WebApplicationBuilder builder, EDocOptions options)
+    {
+        var otlp = options.OtlpEndpoint ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("edoc-server"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation()
+                    .AddMeter(WritePathMetrics.MeterName, ServerMetrics.MeterName);
+                if (options.MetricsUrl is { Length: > 0 }) metrics.AddPrometheusExporter(o => o.ScrapeEndpointPath = MetricsPath);
+            });
+        // Traces cost CPU on every call, so they are only recorded when there is somewhere to send them.
+        if (otlp is not { Length: > 0 }) return;
+        telemetry
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddNpgsql())
+            .UseOtlpExporter(OtlpExportProtocol.Grpc, new Uri(otlp));
+    }
+
+    /// <summary>
+    /// Serves the Prometheus scrape on the metrics endpoint only, told apart by the port the request arrived on (the
+    /// Host header is the caller's to choose), so neither the gRPC nor the public web endpoint ever answers it.
+    /// </summary>
+    public static void UseEDocMetricsEndpoint(this WebApplication app, EDocOptions options)
+    {
+        if (options.MetricsUrl is not { Length: > 0 } url) return;
+        var port = new Uri(url).Port;
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(
+            context => context.Connection.LocalPort == port && context.Request.Path == MetricsPath);
+    }
+}
