@@ -17,10 +17,12 @@ internal static class PortalKeyFile
     {
         var path = PathIn(dataDirectory);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.Delete(path);
+        var written = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using var file = new StreamWriter(path, options);
-        file.WriteLine(secret);
+        using (var file = new StreamWriter(written, options)) file.WriteLine(secret);
+        // Renamed into place: nobody reads a half-written secret, and servers seeding side by side into one data
+        // directory (tests, two instances starting at once) do not trip over each other's file.
+        File.Move(written, path, overwrite: true);
     }
 }
