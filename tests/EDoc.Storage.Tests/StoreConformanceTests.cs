@@ -305,6 +305,34 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sign_in_session_rotates_only_from_its_current_refresh_token_and_not_at_all_once_revoked()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await Store.Sessions.StartAsync(new SignInSession("session-a", "e-1", "hash-1", null), now.AddDays(1), now, default);
+
+        Assert.True(await Store.Sessions.RotateAsync("session-a", "hash-1", "hash-2", now.AddDays(1), default));
+        Assert.False(await Store.Sessions.RotateAsync("session-a", "hash-1", "hash-3", now.AddDays(1), default));
+        Assert.Equal("hash-2", (await Store.Sessions.GetAsync("session-a", default))!.RefreshTokenHash);
+
+        await Store.Sessions.RevokeAsync("session-a", now, default);
+
+        Assert.False(await Store.Sessions.RotateAsync("session-a", "hash-2", "hash-4", now.AddDays(1), default));
+        Assert.NotNull((await Store.Sessions.GetAsync("session-a", default))!.RevokedAt);
+    }
+
+    [Fact]
+    public async Task Sessions_whose_refresh_token_expired_are_dropped_when_another_starts()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await Store.Sessions.StartAsync(new SignInSession("session-old", "e-1", "hash-old", null), now.AddSeconds(-1), now.AddDays(-7), default);
+
+        await Store.Sessions.StartAsync(new SignInSession("session-new", "e-1", "hash-new", null), now.AddDays(7), now, default);
+
+        Assert.Null(await Store.Sessions.GetAsync("session-old", default));
+        Assert.NotNull(await Store.Sessions.GetAsync("session-new", default));
+    }
+
+    [Fact]
     public async Task The_stored_tree_has_the_root_of_its_leaves_when_two_stores_write_in_turn()
     {
         await using var other = Open(_database);

@@ -60,6 +60,35 @@ public sealed class KeysAtRestTests : IDisposable
         Assert.False(Holds(stored.Material, clearTokenKey));
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Without_a_configured_key_one_is_generated_for_the_owner_alone_and_used_again_on_restart()
+    {
+        var generated = new Dictionary<string, string?>(AdminOnly) { ["KeyEncryptionKey"] = "", ["DataDirectory"] = _directory.FullName };
+        byte[] tokenKey;
+        await using (var server = await EDocTestServer.StartSqliteAsync(_directory.FullName, generated))
+            tokenKey = server.Services.GetRequiredService<ServerSecrets>().SigningKey.Key;
+
+        var file = Path.Combine(_directory.FullName, "key-encryption.key");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.All((await ServerKeyRowsAsync()).Values, row => Assert.NotNull(row.SealedWith));
+
+        await using var restarted = await EDocTestServer.StartSqliteAsync(_directory.FullName, generated);
+        Assert.Equal(tokenKey, restarted.Services.GetRequiredService<ServerSecrets>().SigningKey.Key);
+    }
+
+    [Fact]
+    public async Task A_key_that_is_not_32_bytes_of_base64_stops_start_up_with_a_message_that_does_not_repeat_it()
+    {
+        const string notAKey = "my-secret-passphrase";
+
+        var refused = await Assert.ThrowsAsync<EDoc.Server.Hosting.StartupRefusedException>(() =>
+            EDocTestServer.StartSqliteAsync(_directory.FullName, new Dictionary<string, string?>(AdminOnly) { ["KeyEncryptionKey"] = notAKey }));
+
+        Assert.Contains("KeyEncryptionKey (EDOC_KEYENCRYPTIONKEY) must be 32 random bytes in base64", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(notAKey, refused.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
