@@ -1,5 +1,6 @@
 using EDoc.Contracts.Demo;
 using EDoc.Storage.EventLog;
+using Microsoft.Extensions.DependencyInjection;
 using EDoc.Testing.Hosting;
 
 namespace EDoc.Server.Tests.Auth;
@@ -49,6 +50,27 @@ public abstract class AuthApiTests(ServerFixture fixture) : ApiTest(fixture)
 
         Assert.Equal(wrongPassword.Status.Detail, unknownUser.Status.Detail);
         Assert.Equal(RpcAssert.ErrorInfoOf(wrongPassword), RpcAssert.ErrorInfoOf(unknownUser));
+    }
+
+    [Fact]
+    public async Task Unknown_and_deactivated_usernames_cost_the_work_a_wrong_password_costs()
+    {
+        var hashing = Fixture.Server.Services.GetRequiredService<EDoc.Server.Auth.PasswordHashing>();
+        var active = await CreateEmployeeAsync(ShymkentAdmin, Shymkent);
+        var deactivated = await CreateEmployeeAsync(ShymkentAdmin, Shymkent);
+        await (await DirectoryAs(ShymkentAdmin)).UpdateEmployeeAsync(TestData.Update(new Employee { Id = deactivated.Id, Active = false }, "active"));
+
+        // One password hashed and one refusal durably recorded each: the answers take the same work, whatever the name.
+        foreach (var username in new[] { active.Username, TestData.Username(), deactivated.Username })
+        {
+            var (verifications, events) = (hashing.Verifications, await Store.Log.CountAsync(default));
+
+            await RpcAssert.FailsAsync(StatusCode.Unauthenticated, "BAD_CREDENTIALS", () => LoginAsync(username, "Wrong-Password-1"));
+
+            Assert.Equal((verifications + 1, events + 1), (hashing.Verifications, await Store.Log.CountAsync(default)));
+        }
+        var refusals = await EventsOfAsync(Streams.LoginsWithoutAccount);
+        Assert.All(refusals.TakeLast(2), e => Assert.Equal(("anonymous", "{}"), (e.ActorId, e.Payload)));
     }
 
     [Fact]
