@@ -11,6 +11,12 @@ public sealed record LoginSucceeded(string EmployeeId) : DomainEvent;
 /// <summary>A sign-in with a wrong password; locks the account once too many happen in a row.</summary>
 public sealed record LoginFailed(string EmployeeId, int ConsecutiveFailures, DateTimeOffset? LockedUntil) : DomainEvent;
 
+/// <summary>
+/// A sign-in named no account that may sign in (an unknown or deactivated username). Recorded like a wrong password, so
+/// both answers take the same work; the name typed stays out of the log, since people type passwords there by mistake.
+/// </summary>
+public sealed record LoginFailedWithoutAccount : DomainEvent;
+
 /// <summary>An API key was created for an agency system; its secret is stored only hashed, outside the log.</summary>
 public sealed record ApiKeyCreated(string KeyId, string AgencyId, string DisplayName, IReadOnlyList<Role> Roles) : DomainEvent;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using EDoc.Domain.Directory;
 using EDoc.Domain.Errors;
 using EDoc.Domain.Events;
@@ -36,12 +37,15 @@ public static class AccessRules
     public static DomainEvent Login(Employee employee, Credentials credentials, bool passwordMatches, DateTimeOffset now, LockoutPolicy policy)
     {
         EnsureNotLocked(credentials, now);
-        if (!employee.Active) throw BadCredentials();
+        if (!SignsIn(employee)) throw BadCredentials();
         if (passwordMatches) return new LoginSucceeded(employee.Id);
         var failures = credentials.ConsecutiveFailures + 1;
         return new LoginFailed(employee.Id, failures,
             failures >= policy.MaxConsecutiveFailures ? now + policy.LockDuration : null);
     }
+
+    /// <summary>Whether the username names an account that may sign in; a sign-in to any other fails like a wrong password.</summary>
+    public static bool SignsIn([NotNullWhen(true)] Employee? employee) => employee is { Active: true };
 
     /// <summary>Refuses a locked account before any password is checked, so guessing gets no answer while locked.</summary>
     public static void EnsureNotLocked(Credentials credentials, DateTimeOffset now)

@@ -10,13 +10,14 @@ public sealed record CertificateTypeDefinition(
     string Code, LocalizedName Name, string IssuingAgencyId, string SourceRegistry, int ValidityDays, IssueMode? Mode,
     string? HandlerEmployeeId, bool Active);
 
-/// <summary>What a caller other than the system admin reads of certificates: its agency's, and what it asked for.</summary>
-/// <param name="AgencyId">The caller's agency, whose issued certificates it reads.</param>
-/// <param name="RequesterId">The caller, whose own requests it reads wherever they were issued.</param>
-public sealed record CertificateReach(string AgencyId, string RequesterId)
+/// <summary>What a caller other than the system admin reads of certificates and requests.</summary>
+/// <param name="AgencyId">The agency whose issued certificates it reads, or null.</param>
+/// <param name="RequesterId">The requester whose requests (and their certificates) it reads wherever they were issued, or null.</param>
+public sealed record CertificateReach(string? AgencyId, string? RequesterId)
 {
     /// <summary>Whether a certificate or request of the issuing agency, asked for by <paramref name="requestedBy"/>, is in reach.</summary>
-    public bool Covers(string agencyId, string? requestedBy) => agencyId == AgencyId || requestedBy == RequesterId;
+    public bool Covers(string agencyId, string? requestedBy) =>
+        agencyId == AgencyId || (requestedBy is not null && requestedBy == RequesterId);
 }
 
 /// <summary>Decisions on certificate types, requests, issue, revocation and ratings: pure functions → events or a domain error.</summary>
@@ -135,10 +136,13 @@ public static class CertificateRules
 
     /// <summary>
     /// Which certificates and requests the caller reads, the one rule behind single reads and lists: the system admin every
-    /// one (null); anyone else those their agency issued and those they asked for themselves. A citizen channel acts for
-    /// the citizens it serves, so it reads the requests it made and their certificates, not any citizen's.
+    /// one (null); a citizen channel the requests it made and their certificates, since it acts for the citizens it serves
+    /// and not for every citizen; staff and agency systems what their agency issued.
     /// </summary>
-    public static CertificateReach? ReachOf(Caller caller) => caller.IsAdmin ? null : new CertificateReach(caller.AgencyId, caller.Id);
+    public static CertificateReach? ReachOf(Caller caller) =>
+        caller.IsAdmin ? null
+        : caller.HasAny(Role.Channel) ? new CertificateReach(null, caller.Id)
+        : new CertificateReach(caller.AgencyId, null);
 
     /// <summary>Makes sure the caller reads the certificate or request; outside its reach it looks exactly like a missing one.</summary>
     public static void EnsureReads(Caller caller, string agencyId, string? requestedBy, string resourceType, string id)

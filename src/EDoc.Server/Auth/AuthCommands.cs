@@ -16,6 +16,11 @@ internal sealed class AuthCommands(
     CommandExecutor executor, IEDocStore store, PasswordHashing passwords, SignInTurns turns, TokenIssuer tokens, SignInTokens signIns,
     PageTokens pageTokens, IOptions<EDocOptions> options)
 {
+    private const string LoginMethod = nameof(Proto.AuthService.AuthServiceBase.Login);
+
+    /// <summary>The actor of a sign-in that named no account: the name typed is not recorded, so it stands for nobody.</summary>
+    private const string AnonymousActor = "anonymous";
+
     private LockoutPolicy Lockout => new(options.Value.LockoutFailures, options.Value.LockoutDuration);
 
     public async Task<Proto.LoginResponse> LoginAsync(Proto.LoginRequest request, CancellationToken ct)
@@ -23,28 +28,31 @@ internal sealed class AuthCommands(
         new Violations().Text("username", request.Username).Text("password", request.Password, maxLength: AccessRules.MaxPasswordLength)
             .ThrowIfAny();
         var employee = await store.Directory.FindEmployeeByUsernameAsync(request.Username, ct);
-        if (employee is null)
+        if (!AccessRules.SignsIn(employee))
         {
+            // Hashed and recorded like a wrong password: the answer takes the same work, so its time does not tell
+            // whether the username exists.
             passwords.Verify(null, request.Password);
+            await executor.RecordAsync(AnonymousActor, LoginMethod,
+                _ => Task.FromResult(new StreamWrite(Streams.LoginsWithoutAccount, null, null, [new LoginFailedWithoutAccount()])), ct);
             throw AccessRules.BadCredentials();
         }
         using var turn = await turns.TakeAsync(employee.Id, ct);
         var stream = Streams.Credentials(employee.Id);
         Credentials? credentials = null;
         (string? Hash, bool Matches)? verified = null;
-        var recorded = await executor.RecordAsync(new CommandContext(tokens.CallerOf(employee), null, nameof(Proto.AuthService.AuthServiceBase.Login)),
-            async now =>
-            {
-                // The version is read first: whatever is read after it is at least that new, and if the stream moves on
-                // before the commit, the commit is refused and this decides again on the fresh count.
-                var version = await store.Log.StreamVersionAsync(stream, ct);
-                credentials = await store.Access.GetCredentialsAsync(employee.Id, ct) ?? throw AccessRules.BadCredentials();
-                AccessRules.EnsureNotLocked(credentials, now);
-                var hash = await store.Access.GetSecretHashAsync(PasswordHashing.SecretKind, employee.Id, ct);
-                if (verified is not { } known || known.Hash != hash) verified = (hash, passwords.Verify(hash, request.Password));
-                var outcome = AccessRules.Login(employee, credentials, verified.Value.Matches, now, Lockout);
-                return new StreamWrite(stream, employee.AgencyId, version, [outcome]);
-            }, ct);
+        var recorded = await executor.RecordAsync(employee.Id, LoginMethod, async now =>
+        {
+            // The version is read first: whatever is read after it is at least that new, and if the stream moves on
+            // before the commit, the commit is refused and this decides again on the fresh count.
+            var version = await store.Log.StreamVersionAsync(stream, ct);
+            credentials = await store.Access.GetCredentialsAsync(employee.Id, ct) ?? throw AccessRules.BadCredentials();
+            AccessRules.EnsureNotLocked(credentials, now);
+            var hash = await store.Access.GetSecretHashAsync(PasswordHashing.SecretKind, employee.Id, ct);
+            if (verified is not { } known || known.Hash != hash) verified = (hash, passwords.Verify(hash, request.Password));
+            var outcome = AccessRules.Login(employee, credentials, verified.Value.Matches, now, Lockout);
+            return new StreamWrite(stream, employee.AgencyId, version, [outcome]);
+        }, ct);
         return recorded.Events[0] switch
         {
             LoginFailed { LockedUntil: { } until } => throw AccessRules.Locked(until),

@@ -73,13 +73,13 @@ internal sealed class CommandExecutor(IEDocStore store, SessionStandings session
     /// Records events that need no reply and no idempotency, such as sign-in attempts. The write names the stream version
     /// its decision read; when another writer (another instance) got there first, it decides again on fresh state.
     /// </summary>
-    public async Task<StreamWrite> RecordAsync(CommandContext context, Func<DateTimeOffset, Task<StreamWrite>> decide, CancellationToken ct)
+    public async Task<StreamWrite> RecordAsync(string actorId, string method, Func<DateTimeOffset, Task<StreamWrite>> decide, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var now = Micros.Truncate(clock.GetUtcNow());
             var write = await decide(now);
-            var metadata = new CommitMetadata(null, context.Method, context.Caller.Id, null, now);
+            var metadata = new CommitMetadata(null, method, actorId, null, now);
             switch (await store.CommitAsync(new Commit(metadata, [write], [], []), ct))
             {
                 case CommitOutcome.Committed:
@@ -91,7 +91,7 @@ internal sealed class CommandExecutor(IEDocStore store, SessionStandings session
                 case CommitOutcome.Refused refused:
                     throw ErrorOf(refused);
                 case var outcome:
-                    throw new InvalidOperationException($"Recording {context.Method} gave {outcome}.");
+                    throw new InvalidOperationException($"Recording {method} gave {outcome}.");
             }
         }
     }

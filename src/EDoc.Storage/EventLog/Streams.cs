@@ -18,6 +18,9 @@ public static class Streams
     /// </summary>
     public static string Credentials(string id) => "credentials-" + id;
 
+    /// <summary>The system-wide stream of sign-ins that named no account that may sign in.</summary>
+    public const string LoginsWithoutAccount = "logins-without-account";
+
     /// <summary>The stream of an API key.</summary>
     public static string ApiKey(string id) => "apikey-" + id;
 }

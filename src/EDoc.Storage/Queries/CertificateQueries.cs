@@ -77,8 +77,9 @@ public sealed class CertificateQueries(QueryRunner db)
         }
         if (filter.Reach is { } reach)
         {
+            // An empty value matches no row, so a reach without an agency (a channel's) keeps only what it asked for.
             conditions.Add("(agency_id = @agency OR requested_by = @requester)");
-            parameters.AddRange([("agency", reach.AgencyId), ("requester", reach.RequesterId)]);
+            parameters.AddRange([("agency", reach.AgencyId ?? ""), ("requester", reach.RequesterId ?? "")]);
         }
         var rows = await db.ListAsync(
             $"{CertificatesTable.SelectCertificate} WHERE {string.Join(" AND ", conditions)} ORDER BY issued_at DESC, number DESC LIMIT @limit",

@@ -87,10 +87,27 @@ public sealed class CertificateRulesTests
     }
 
     [Fact]
+    public void A_channel_reaches_only_its_own_requests_and_staff_their_agencys()
+    {
+        var request = ServiceRequest.From(
+            CertificateRules.Request(Portal, "req-1", Address, Citizen, CertificateLanguage.Kk, IssueChannel.Online, Record, true), Now, 1)
+            with { RequestedBy = "another-portal" };
+        var served = request.Apply(new ServiceRequestServed("req-1", "2026-ABCD-EFGH-JKMN", null, null), Now, 2);
+
+        Assert.Equal("SERVICEREQUEST_NOT_FOUND",
+            Assert.Throws<NotFoundException>(() => CertificateRules.EnsureReads(Portal, request.AgencyId, request.RequestedBy, "ServiceRequest", request.Id)).Reason);
+        Assert.Throws<NotFoundException>(() => CertificateRules.Rate(Portal, served, 5, null));
+        CertificateRules.EnsureReads(Portal, request.AgencyId, Portal.Id, "ServiceRequest", request.Id);
+        CertificateRules.EnsureReads(Executor, request.AgencyId, "another-portal", "ServiceRequest", request.Id);
+        Assert.Throws<NotFoundException>(() => CertificateRules.EnsureReads(Executor with { AgencyId = "other-agency" }, request.AgencyId, null, "ServiceRequest", request.Id));
+    }
+
+    [Fact]
     public void Ratings_are_1_to_5_once_and_only_after_the_answer()
     {
         var pending = ServiceRequest.From(
-            CertificateRules.Request(Portal, "req-1", Address, Citizen, CertificateLanguage.Kk, IssueChannel.Online, Record, true), Now, 1);
+            CertificateRules.Request(Portal, "req-1", Address, Citizen, CertificateLanguage.Kk, IssueChannel.Online, Record, true), Now, 1)
+            with { RequestedBy = Portal.Id };
         Assert.Equal("REQUEST_PENDING", Assert.Throws<FailedPreconditionException>(() => CertificateRules.Rate(Portal, pending, 5, null)).Reason);
 
         var served = pending.Apply(new ServiceRequestServed("req-1", "2026-ABCD-EFGH-JKMN", "emp-7", "unit-3"), Now, 2);

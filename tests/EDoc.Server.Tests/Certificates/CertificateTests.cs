@@ -477,7 +477,7 @@ public abstract class CertificateTests(ServerFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task A_channel_reads_the_certificates_it_requested_but_not_another_channels_from_other_agencies()
+    public async Task A_channel_reads_the_certificates_it_requested_but_not_another_channels()
     {
         var portal = await ChannelAsync();
         var desk = await ChannelAsync();
@@ -501,9 +501,7 @@ public abstract class CertificateTests(ServerFixture fixture) : ApiTest(fixture)
             () => desk.GetServiceRequestAsync(new GetServiceRequestRequest { Id = served.Id }).ResponseAsync);
         await RejectedWithoutChangeAsync(StatusCode.NotFound, "SERVICEREQUEST_NOT_FOUND", () => desk.RateServiceAsync(
             new RateServiceRequest { RequestId = TestData.RequestId(), ServiceRequestId = served.Id, Score = 1 }).ResponseAsync);
-        var seenByDesk = (await desk.ListCertificatesAsync(list)).Certificates;
-        Assert.DoesNotContain(seenByDesk, x => x.Number == c.Number);
-        Assert.All(seenByDesk, x => Assert.Equal(Gov4c, x.AgencyId));
+        Assert.Empty((await desk.ListCertificatesAsync(list)).Certificates);
     }
 
     [Fact]
@@ -611,10 +609,11 @@ public abstract class CertificateTests(ServerFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task A_certificate_downloads_as_a_PDF_that_shows_its_number_and_holder_and_a_QR_that_verifies_offline()
     {
-        var c = await IssueAsync(await ChannelAsync());
+        var channel = await ChannelAsync();
+        var c = await IssueAsync(channel);
         using var pdf = new MemoryStream();
 
-        using (var call = (await ChannelAsync()).DownloadCertificatePdf(new DownloadCertificatePdfRequest { Number = c.Number }))
+        using (var call = channel.DownloadCertificatePdf(new DownloadCertificatePdfRequest { Number = c.Number }))
         {
             await foreach (var chunk in call.ResponseStream.ReadAllAsync()) chunk.Data.WriteTo(pdf);
         }
