@@ -13,7 +13,7 @@ namespace EDoc.Server.Auth;
 
 /// <summary>Sign-in, passwords and API keys.</summary>
 internal sealed class AuthCommands(
-    CommandExecutor executor, IEDocStore store, PasswordHashing passwords, SignInTurns turns, TokenIssuer tokens, SignInTokens signIns,
+    CommandExecutor executor, IEDocStore store, PasswordHashing passwords, SignInTurns turns, SignInTokens signIns,
     PageTokens pageTokens, IOptions<EDocOptions> options)
 {
     private const string LoginMethod = nameof(Proto.AuthService.AuthServiceBase.Login);
