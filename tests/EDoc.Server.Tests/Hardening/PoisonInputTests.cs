@@ -191,6 +191,27 @@ public abstract class PoisonInputTests(ServerFixture fixture) : WorkflowTest(fix
     }
 
     [Fact]
+    public async Task Too_many_blank_participants_or_executors_are_one_violation_not_one_per_item()
+    {
+        var (registrar, head) = (await WorkflowAs(Registrar), await WorkflowAs(Head));
+        var (documentId, _) = await NewDocumentAsync();
+        var stage = StageOf(StageMode.ParallelAll, TaskAction.Approve, [.. Enumerable.Repeat("", 150)]);
+        var resolution = new IssueResolutionRequest
+        {
+            RequestId = TestData.RequestId(), DocumentId = documentId, ControllerId = IdOf(Head), DueDate = "2030-06-03", Text = "Орындау",
+            ExecutorIds = { Enumerable.Repeat("", 150) },
+        };
+
+        var route = await InvalidWithoutChangeAsync("stages[0].participants", "TOO_MANY_PARTICIPANTS", () => registrar.StartRouteAsync(
+            new StartRouteRequest { RequestId = TestData.RequestId(), DocumentId = documentId, Stages = { stage } }).ResponseAsync);
+        var executors = await InvalidWithoutChangeAsync("executor_ids", "TOO_MANY_PARTICIPANTS",
+            () => head.IssueResolutionAsync(resolution).ResponseAsync);
+
+        Assert.Single(BadRequestOf(route).FieldViolations);
+        Assert.Single(BadRequestOf(executors).FieldViolations);
+    }
+
+    [Fact]
     public async Task A_reply_names_at_most_20_violations_and_says_how_many_more_there_are()
     {
         var workflow = await WorkflowAs(Registrar);
