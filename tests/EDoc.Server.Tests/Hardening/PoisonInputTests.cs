@@ -292,6 +292,19 @@ public abstract class PoisonInputTests(ServerFixture fixture) : WorkflowTest(fix
     }
 
     [Fact]
+    public async Task Reports_over_the_widest_dates_allowed_answer()
+    {
+        var audit = new AuditService.AuditServiceClient(await Fixture.SessionOfAsync(SystemAuditor));
+        var certificates = new CertificateService.CertificateServiceClient(await Fixture.SessionOfAsync(SystemAuditor));
+
+        var sla = await audit.GetSlaReportAsync(new GetSlaReportRequest { AgencyId = Shymkent, StartDate = "1900-01-01", EndDate = "2199-12-31" });
+        var channels = await certificates.GetChannelReportAsync(new GetChannelReportRequest { FromDate = "1900-01-01", ToDate = "2199-12-31" });
+
+        Assert.Equal((Shymkent, "2199-12-31"), (sla.AgencyId, sla.EndDate));
+        Assert.NotNull(channels.Total);
+    }
+
+    [Fact]
     public async Task A_one_megabyte_title_search_is_too_long()
     {
         var documents = await DocumentsAsync();
