@@ -28,20 +28,25 @@ public abstract class PoisonInputTests(ServerFixture fixture) : WorkflowTest(fix
     {
         var directory = await DirectoryAs(ShymkentAdmin);
         var documents = await DocumentsAsync();
+        var poisoner = await CreateEmployeeAsync(ShymkentAdmin, Shymkent, Contracts.V1.Role.Registrar);
+        var poisoners = new DocumentService.DocumentServiceClient(await Fixture.Server.LoginAsync(poisoner.Username, TestData.Password));
         var neighbours = Enumerable.Range(0, 150).Select(i => i % 2 == 0
             ? Call(() => directory.CreateOrgUnitAsync(TestData.NewOrgUnit(Shymkent)).ResponseAsync)
             : Call(() => documents.CreateDocumentAsync(NewDraft($"Хат {i}")).ResponseAsync));
-        var poisoned = new[]
-        {
-            Call(() => documents.CreateDocumentAsync(NewDraft("Хат\0")).ResponseAsync),
-            Call(() => directory.CreateOrgUnitAsync(Spoiled(TestData.NewOrgUnit(Shymkent), r => r.OrgUnit.Name.Kk = "Бөлім\0")).ResponseAsync),
-            Call(() => directory.CreateEmployeeAsync(Spoiled(TestData.NewEmployee(Shymkent), r => r.Employee.FullName = "\0")).ResponseAsync),
-            Call(() => AnonymousAuth.LoginAsync(new LoginRequest { Username = "shym\0admin", Password = "x" }).ResponseAsync),
-        };
+        var poisoned = new Action<CreateDocumentRequest>[]
+            {
+                r => r.Document.Title = "Хат\0",
+                r => r.Document.Summary = "\0",
+                r => r.Document.Correspondent = "Иванов\0",
+                r => r.Document.Attachments.Add(new Attachment { Name = "\0.pdf", ContentType = "application/pdf", Size = 1, Sha256 = new string('a', 64) }),
+            }
+            .Select(spoil => Call(() => poisoners.CreateDocumentAsync(Spoiled(NewDraft("Хат"), spoil)).ResponseAsync))
+            .Append(Call(() => AnonymousAuth.LoginAsync(new LoginRequest { Username = "shym\0admin", Password = "x" }).ResponseAsync));
 
         var outcomes = await Task.WhenAll(neighbours.Concat(poisoned));
 
         Assert.All(outcomes[..150], o => Assert.Equal(StatusCode.OK, o.Code));
+        Assert.Equal(5, outcomes[150..].Length);
         Assert.All(outcomes[150..], o => Assert.Equal((StatusCode.InvalidArgument, "CONTROL_CHARACTER"), (o.Code, o.Reason)));
     }
 
