@@ -12,6 +12,12 @@ public interface IEDocStore : IAsyncDisposable
     /// <summary>Provider name: postgres or sqlite.</summary>
     string ProviderName { get; }
 
+    /// <summary>
+    /// Whether an error of this store means it cannot be reached or take work for now (connection lost, timeout, locked,
+    /// read-only), so the same call may succeed on a retry. Any other error of the store is the call's data or a bug.
+    /// </summary>
+    bool IsUnavailable(Exception error);
+
     /// <summary>Applies pending schema migrations.</summary>
     Task MigrateAsync(CancellationToken ct);
 

@@ -41,6 +41,9 @@ public abstract class SqlStore : IEDocStore
     public string ProviderName => _provider.Name;
 
     /// <inheritdoc />
+    public bool IsUnavailable(Exception error) => _provider.IsUnavailable(error);
+
+    /// <inheritdoc />
     public LogQueries Log { get; }
 
     /// <inheritdoc />

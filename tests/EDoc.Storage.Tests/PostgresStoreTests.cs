@@ -46,6 +46,18 @@ public sealed class PostgresStoreTests : StoreConformanceTests
         Assert.Equal(58, await Store.Log.CountAsync(default));
     }
 
+    [Fact]
+    public async Task A_server_that_cannot_be_reached_fails_every_commit_as_unavailable_not_as_refused()
+    {
+        // Port 1 on loopback: nothing listens, so every connection attempt is refused at once.
+        await using var store = new PostgresStore(new NpgsqlConnectionStringBuilder(_database) { Host = "127.0.0.1", Port = 1 }.ConnectionString);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Record.ExceptionAsync(() =>
+            store.CommitAsync(NewEmployeeCommit($"emp-{i:00}", $"user.{i:00}"), default))));
+
+        Assert.All(attempts, error => Assert.True(store.IsUnavailable(Assert.IsAssignableFrom<NpgsqlException>(error)), error.Message));
+    }
+
     [Theory]
     [InlineData("Host=db;maximum pool size=30", 30)]
     [InlineData("Host=db;Maximum Pool Size=30", 30)]

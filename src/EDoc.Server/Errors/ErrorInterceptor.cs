@@ -1,5 +1,6 @@
 using System.Data.Common;
 using EDoc.Domain.Errors;
+using EDoc.Storage;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
@@ -7,10 +8,10 @@ namespace EDoc.Server.Errors;
 
 /// <summary>
 /// The one place where failures become gRPC statuses: domain errors get their canonical code and details;
-/// a store that cannot be reached is UNAVAILABLE (the client may retry with the same request_id); anything else
-/// is logged and answered INTERNAL without internals.
+/// a store that cannot be reached is UNAVAILABLE (the client may retry with the same request_id); anything else,
+/// any other store error included, is logged and answered INTERNAL without internals, since retrying it would fail alike.
 /// </summary>
-internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
+internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, IEDocStore store) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
@@ -50,7 +51,7 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Inter
                 return DomainErrorMapping.ToRpcException(domain);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
-            case DbException or TimeoutException:
+            case DbException or TimeoutException when store.IsUnavailable(error):
                 logger.LogError(error, "Store unavailable in {Method}", context.Method);
                 return DomainErrorMapping.Internal("STORE_UNAVAILABLE", StatusCode.Unavailable,
                     "The store is unavailable; retry with the same request_id.");

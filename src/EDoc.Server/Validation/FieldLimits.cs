@@ -16,8 +16,8 @@ internal static class FieldLimits
     public const int DefaultMaxLength = 1_000;
 
     /// <summary>
-    /// Longest id (a field named id or ending in _id or _ids): twice a resource id's 63 characters (AIP-122) and a UUID's 36.
-    /// Ids are echoed in replies ("no active employee '…'"), so a short cap keeps a reply naming many of them small.
+    /// Longest id (a field named id or ending in _id or _ids): room to spare above a resource id's 63 characters (AIP-122)
+    /// and a UUID's 36. Ids are echoed in replies ("no active employee '…'"), so a short cap keeps a reply naming many small.
     /// </summary>
     public const int MaxIdLength = 128;
 

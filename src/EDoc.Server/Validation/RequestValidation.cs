@@ -35,6 +35,7 @@ internal static class RequestValidation
         return found;
     }
 
+    // Paths are built only for a violation or a nested message, so a valid request of many strings allocates none.
     private static void CheckMessage(IMessage message, string path, List<FieldViolation> found)
     {
         if (message is Timestamp timestamp)
@@ -44,11 +45,11 @@ internal static class RequestValidation
         }
         foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
         {
-            var fieldPath = path.Length == 0 ? field.Name : $"{path}.{field.Name}";
             var value = field.Accessor.GetValue(message);
-            if (field.IsMap) CheckMap(field, (IDictionary)value, fieldPath, found);
-            else if (field.IsRepeated) CheckList(field, (IList)value, fieldPath, found);
-            else CheckValue(field.Name, value, fieldPath, found);
+            if (field.IsMap) CheckMap(field, (IDictionary)value, Join(path, field.Name), found);
+            else if (field.IsRepeated) CheckList(field, (IList)value, path, found);
+            else if (value is string text && TextProblem(field.Name, text) is { } problem) found.Add(problem.At(Join(path, field.Name)));
+            else if (value is IMessage nested) CheckMessage(nested, Join(path, field.Name), found);
         }
     }
 
@@ -58,10 +59,14 @@ internal static class RequestValidation
         // One violation for the whole list: its items are not looked at, so a huge list costs one line of reply.
         if (items.Count > max)
         {
-            found.Add(new FieldViolation(path, $"must have at most {max} items", "TOO_MANY_ITEMS"));
+            found.Add(new FieldViolation(Join(path, field.Name), $"must have at most {max} items", "TOO_MANY_ITEMS"));
             return;
         }
-        for (var i = 0; i < items.Count; i++) CheckValue(field.Name, items[i], $"{path}[{i}]", found);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is string text && TextProblem(field.Name, text) is { } problem) found.Add(problem.At($"{Join(path, field.Name)}[{i}]"));
+            else if (items[i] is IMessage nested) CheckMessage(nested, $"{Join(path, field.Name)}[{i}]", found);
+        }
     }
 
     // Entries are named by position, not by key: a key is what may be wrong, and it is not echoed back.
@@ -76,42 +81,34 @@ internal static class RequestValidation
         var i = 0;
         foreach (DictionaryEntry entry in entries)
         {
-            CheckValue(field.Name, entry.Key, $"{path}[{i}].key", found);
-            CheckValue(field.Name, entry.Value, $"{path}[{i}].value", found);
+            if (entry.Key is string key && TextProblem(field.Name, key) is { } keyProblem) found.Add(keyProblem.At($"{path}[{i}].key"));
+            if (entry.Value is string text && TextProblem(field.Name, text) is { } problem) found.Add(problem.At($"{path}[{i}].value"));
+            else if (entry.Value is IMessage nested) CheckMessage(nested, $"{path}[{i}].value", found);
             i++;
         }
     }
 
-    private static void CheckValue(string fieldName, object? value, string path, List<FieldViolation> found)
-    {
-        switch (value)
-        {
-            case string text:
-                CheckText(fieldName, text, path, found);
-                break;
-            case IMessage nested:
-                CheckMessage(nested, path, found);
-                break;
-        }
-    }
-
-    private static void CheckText(string fieldName, string text, string path, List<FieldViolation> found)
+    private static Problem? TextProblem(string fieldName, string text)
     {
         var max = FieldLimits.MaxLength(fieldName);
-        if (text.Length > max)
-        {
-            found.Add(new FieldViolation(path, $"must be at most {max} characters", "FIELD_TOO_LONG"));
-            return;
-        }
+        if (text.Length > max) return new Problem($"must be at most {max} characters", "FIELD_TOO_LONG");
         if (FieldLimits.IsFreeText(fieldName))
         {
-            if (text.AsSpan().ContainsAny(ControlCharactersBesideLineBreaks))
-                found.Add(new FieldViolation(path, "must not contain control characters other than tab, CR and LF", "CONTROL_CHARACTER"));
+            return text.AsSpan().ContainsAny(ControlCharactersBesideLineBreaks)
+                ? new Problem("must not contain control characters other than tab, CR and LF", "CONTROL_CHARACTER")
+                : null;
         }
-        else if (text.AsSpan().ContainsAny(ControlCharacters))
-        {
-            found.Add(new FieldViolation(path, "must not contain control characters (U+0000–U+001F, U+007F–U+009F)", "CONTROL_CHARACTER"));
-        }
+        return text.AsSpan().ContainsAny(ControlCharacters)
+            ? new Problem("must not contain control characters (U+0000–U+001F, U+007F–U+009F)", "CONTROL_CHARACTER")
+            : null;
+    }
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    /// <summary>What is wrong with a value, before it is known where the value sits.</summary>
+    private sealed record Problem(string Description, string Reason)
+    {
+        public FieldViolation At(string path) => new(path, Description, Reason);
     }
 
     private static void CheckTimestamp(Timestamp timestamp, string path, List<FieldViolation> found)

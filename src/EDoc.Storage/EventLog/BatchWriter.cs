@@ -31,8 +31,8 @@ internal sealed class BatchWriter(SqlProvider provider, IReadOnlyList<IProjectio
 
     /// <summary>
     /// Writes commits [start, start + count) in one transaction; when it fails for anything but an unavailable store,
-    /// writes each half on its own. A bad commit among n costs about 2·log₂ n transactions instead of n, and the good
-    /// halves still commit as batches. Returns the error of an unavailable store, after which nothing more is tried:
+    /// writes each half on its own. A bad commit among n costs about 2·log₂ n transactions instead of n, the good
+    /// halves still commit as batches, and even a fault that fails every commit stops at 2n − 1 short transactions. Returns the error of an unavailable store, after which nothing more is tried:
     /// taking the batch apart would only hit the same outage over and over.
     /// </summary>
     private async Task<Exception?> WriteIsolatingAsync(IReadOnlyList<Commit> batch, int start, int count, CommitResult[] results,

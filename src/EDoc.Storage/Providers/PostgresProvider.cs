@@ -99,19 +99,26 @@ public sealed class PostgresProvider(NpgsqlDataSource reads, NpgsqlDataSource wr
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: { } name } =>
             new CommitOutcome.UniqueViolation(name.EndsWith("_unique", StringComparison.Ordinal) ? UniqueKey.FromConstraintName(name) : name),
         PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } pg => new CommitOutcome.Refused(RefusalKind.MissingReference, pg.SqlState),
-        // Class 22 (data exception: U+0000 in text is 22021 or, inside jsonb, 22P05) and class 23 (integrity constraint
-        // violation) are about the values the statement carried, never about the server's health.
-        PostgresException { SqlState: ['2', '2' or '3', ..] } pg => new CommitOutcome.Refused(RefusalKind.BadValue, pg.SqlState),
+        // Class 22 (data exception: U+0000 in text is 22021 or, inside jsonb, 22P05), 23 (integrity constraint violation)
+        // and 54 (program limit exceeded: a value too large for an index row) are about the values the statement carried.
+        PostgresException { SqlState: ['2', '2' or '3', ..] or ['5', '4', ..] } pg => new CommitOutcome.Refused(RefusalKind.BadValue, pg.SqlState),
         _ => null,
     };
 
     /// <inheritdoc />
-    public override bool IsUnavailable(Exception error) =>
-        // Npgsql marks broken connections, timeouts, serialization failures, deadlocks, busy locks, exhausted resources
-        // and a server that cannot take connections now as transient; a primary that turned read-only (a replica after
-        // a failover, 25006) takes no writes until the connection string leads to the new primary.
-        error is NpgsqlException { IsTransient: true } or PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction }
-            or TimeoutException;
+    public override bool IsUnavailable(Exception error) => error switch
+    {
+        // The server's state, not the commit's data: connection exceptions (08), transaction rollbacks such as
+        // serialization failures and deadlocks (40), insufficient resources (53), objects in use or locks not available (55),
+        // operator intervention such as a statement timeout or a shutdown (57), system errors (58), and a primary that
+        // turned read-only (25006: a replica after a failover, until the connection string leads to the new primary).
+        PostgresException { SqlState: ['0', '8', ..] or ['4', '0', ..] or ['5', '3' or '5' or '7' or '8', ..] } => true,
+        PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction } => true,
+        PostgresException => false,
+        // Without a SQLSTATE: a broken connection or a timeout on the client's side.
+        NpgsqlException { IsTransient: true } or TimeoutException => true,
+        _ => false,
+    };
 
     /// <inheritdoc />
     public override Task LockForMigrationAsync(DbSession session, CancellationToken ct) =>

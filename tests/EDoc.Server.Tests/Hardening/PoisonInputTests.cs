@@ -28,20 +28,25 @@ public abstract class PoisonInputTests(ServerFixture fixture) : WorkflowTest(fix
     {
         var directory = await DirectoryAs(ShymkentAdmin);
         var documents = await DocumentsAsync();
+        var poisoner = await CreateEmployeeAsync(ShymkentAdmin, Shymkent, Contracts.V1.Role.Registrar);
+        var poisoners = new DocumentService.DocumentServiceClient(await Fixture.Server.LoginAsync(poisoner.Username, TestData.Password));
         var neighbours = Enumerable.Range(0, 150).Select(i => i % 2 == 0
             ? Call(() => directory.CreateOrgUnitAsync(TestData.NewOrgUnit(Shymkent)).ResponseAsync)
             : Call(() => documents.CreateDocumentAsync(NewDraft($"Хат {i}")).ResponseAsync));
-        var poisoned = new[]
-        {
-            Call(() => documents.CreateDocumentAsync(NewDraft("Хат\0")).ResponseAsync),
-            Call(() => directory.CreateOrgUnitAsync(Spoiled(TestData.NewOrgUnit(Shymkent), r => r.OrgUnit.Name.Kk = "Бөлім\0")).ResponseAsync),
-            Call(() => directory.CreateEmployeeAsync(Spoiled(TestData.NewEmployee(Shymkent), r => r.Employee.FullName = "\0")).ResponseAsync),
-            Call(() => AnonymousAuth.LoginAsync(new LoginRequest { Username = "shym\0admin", Password = "x" }).ResponseAsync),
-        };
+        var poisoned = new Action<CreateDocumentRequest>[]
+            {
+                r => r.Document.Title = "Хат\0",
+                r => r.Document.Summary = "\0",
+                r => r.Document.Correspondent = "Иванов\0",
+                r => r.Document.Attachments.Add(new Attachment { Name = "\0.pdf", ContentType = "application/pdf", Size = 1, Sha256 = new string('a', 64) }),
+            }
+            .Select(spoil => Call(() => poisoners.CreateDocumentAsync(Spoiled(NewDraft("Хат"), spoil)).ResponseAsync))
+            .Append(Call(() => AnonymousAuth.LoginAsync(new LoginRequest { Username = "shym\0admin", Password = "x" }).ResponseAsync));
 
         var outcomes = await Task.WhenAll(neighbours.Concat(poisoned));
 
         Assert.All(outcomes[..150], o => Assert.Equal(StatusCode.OK, o.Code));
+        Assert.Equal(5, outcomes[150..].Length);
         Assert.All(outcomes[150..], o => Assert.Equal((StatusCode.InvalidArgument, "CONTROL_CHARACTER"), (o.Code, o.Reason)));
     }
 
@@ -191,6 +196,27 @@ public abstract class PoisonInputTests(ServerFixture fixture) : WorkflowTest(fix
     }
 
     [Fact]
+    public async Task Too_many_blank_participants_or_executors_are_one_violation_not_one_per_item()
+    {
+        var (registrar, head) = (await WorkflowAs(Registrar), await WorkflowAs(Head));
+        var (documentId, _) = await NewDocumentAsync();
+        var stage = StageOf(StageMode.ParallelAll, TaskAction.Approve, [.. Enumerable.Repeat("", 150)]);
+        var resolution = new IssueResolutionRequest
+        {
+            RequestId = TestData.RequestId(), DocumentId = documentId, ControllerId = IdOf(Head), DueDate = "2030-06-03", Text = "Орындау",
+            ExecutorIds = { Enumerable.Repeat("", 150) },
+        };
+
+        var route = await InvalidWithoutChangeAsync("stages[0].participants", "TOO_MANY_PARTICIPANTS", () => registrar.StartRouteAsync(
+            new StartRouteRequest { RequestId = TestData.RequestId(), DocumentId = documentId, Stages = { stage } }).ResponseAsync);
+        var executors = await InvalidWithoutChangeAsync("executor_ids", "TOO_MANY_PARTICIPANTS",
+            () => head.IssueResolutionAsync(resolution).ResponseAsync);
+
+        Assert.Single(BadRequestOf(route).FieldViolations);
+        Assert.Single(BadRequestOf(executors).FieldViolations);
+    }
+
+    [Fact]
     public async Task A_reply_names_at_most_20_violations_and_says_how_many_more_there_are()
     {
         var workflow = await WorkflowAs(Registrar);
@@ -268,6 +294,19 @@ public abstract class PoisonInputTests(ServerFixture fixture) : WorkflowTest(fix
             new GetSlaReportRequest { AgencyId = Shymkent, StartDate = "0001-01-01", EndDate = "9999-12-31" }).ResponseAsync);
 
         Assert.Contains("end_date", BadRequestOf(error).FieldViolations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public async Task Reports_over_the_widest_dates_allowed_answer()
+    {
+        var audit = new AuditService.AuditServiceClient(await Fixture.SessionOfAsync(SystemAuditor));
+        var certificates = new CertificateService.CertificateServiceClient(await Fixture.SessionOfAsync(SystemAuditor));
+
+        var sla = await audit.GetSlaReportAsync(new GetSlaReportRequest { AgencyId = Shymkent, StartDate = "1900-01-01", EndDate = "2199-12-31" });
+        var channels = await certificates.GetChannelReportAsync(new GetChannelReportRequest { FromDate = "1900-01-01", ToDate = "2199-12-31" });
+
+        Assert.Equal((Shymkent, "2199-12-31"), (sla.AgencyId, sla.EndDate));
+        Assert.NotNull(channels.Total);
     }
 
     [Fact]
