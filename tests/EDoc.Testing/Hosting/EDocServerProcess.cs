@@ -1,3 +1,6 @@
+using EDoc.Contracts.V1;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -63,13 +66,25 @@ public sealed class EDocServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Signs in and returns a call invoker that sends the access token with every call.</summary>
+    public async Task<CallInvoker> LoginAsync(string username, string password)
+    {
+        var reply = await new AuthService.AuthServiceClient(Channel).LoginAsync(new LoginRequest { Username = username, Password = password });
+        return Channel.Intercept(metadata =>
+        {
+            metadata.Add("authorization", "Bearer " + reply.AccessToken);
+            return metadata;
+        });
+    }
+
     /// <summary>Stops the server with its stop signal (a crash for KILL) and waits for it.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         ServerLifetime.Untrack(this);
-        Channel.Dispose();
+        // The process first, so that a kill finds the calls in flight, as a crash would.
         await _process.StopAsync(TimeSpan.FromSeconds(30));
+        Channel.Dispose();
     }
 
     private async Task WaitUntilServingAsync()
@@ -85,7 +100,7 @@ public sealed class EDocServerProcess : IAsyncDisposable
                     cancellationToken: timeout.Token);
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving) return;
             }
-            catch (Grpc.Core.RpcException) when (!timeout.IsCancellationRequested)
+            catch (RpcException) when (!timeout.IsCancellationRequested)
             {
                 // Not listening yet.
             }
