@@ -2,13 +2,14 @@ using System.Data.Common;
 using EDoc.Domain.Errors;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using StackExchange.Redis;
 
 namespace EDoc.Server.Errors;
 
 /// <summary>
 /// The one place where failures become gRPC statuses: domain errors get their canonical code and details;
-/// a store that cannot be reached is UNAVAILABLE (the client may retry with the same request_id); anything else
-/// is logged and answered INTERNAL without internals.
+/// a store (the database or Redis) that cannot be reached is UNAVAILABLE (the client may retry with the same
+/// request_id); anything else is logged and answered INTERNAL without internals.
 /// </summary>
 internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
 {
@@ -50,7 +51,7 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Inter
                 return DomainErrorMapping.ToRpcException(domain);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
-            case DbException or TimeoutException:
+            case DbException or TimeoutException or RedisException:
                 logger.LogError(error, "Store unavailable in {Method}", context.Method);
                 return DomainErrorMapping.Internal("STORE_UNAVAILABLE", StatusCode.Unavailable,
                     "The store is unavailable; retry with the same request_id.");
