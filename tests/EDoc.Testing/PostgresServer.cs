@@ -128,6 +128,8 @@ public sealed class PostgresServer : IAsyncDisposable
             _directory.Path, timeout.Token).ConfigureAwait(false);
         // The server left on its own, so its watchdog exits too and keeps the directory for the next start.
         await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        // This process's pooled connections died with it; servers under test find that out for themselves.
+        ClearPools();
     }
 
     /// <summary>Starts the server again on the same data and port after <see cref="ShutDownAsync"/>.</summary>
