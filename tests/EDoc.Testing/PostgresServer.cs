@@ -18,13 +18,15 @@ public sealed class PostgresServer : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
     private readonly ServerDirectory _directory;
-    private readonly ServerProcess _process;
+    private readonly ServiceAccount? _account;
     private readonly List<string> _databaseConnectionStrings = [];
+    private ServerProcess _process;
     private int _disposed;
 
-    private PostgresServer(string binDirectory, ServerDirectory directory, ServerProcess process, int port)
+    private PostgresServer(string binDirectory, ServiceAccount? account, ServerDirectory directory, ServerProcess process, int port)
     {
         BinDirectory = binDirectory;
+        _account = account;
         _directory = directory;
         _process = process;
         Port = port;
@@ -59,12 +61,8 @@ public sealed class PostgresServer : IAsyncDisposable
             {
                 int port = FreePort.Next();
                 long logStart = directory.LogLength(LogFile);
-                ServerProcess process = ServerProcess.Start(
-                    Command(account, Path.Combine(bin, "postgres"), ServerArguments(directory, port)),
-                    stopSignal: "QUIT", // immediate shutdown: the data is thrown away, and postgres still removes its shared memory.
-                    directory.Combine(LogFile),
-                    directory.Path);
-                var server = new PostgresServer(bin, directory, process, port);
+                ServerProcess process = StartProcess(bin, account, directory, port);
+                var server = new PostgresServer(bin, account, directory, process, port);
                 ServerLifetime.Track(server, server.StopNow);
                 try
                 {
@@ -116,6 +114,33 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         return connectionString;
+    }
+
+    /// <summary>
+    /// Shuts the server down as an operator's restart would (a fast shutdown: open connections are cut, the data
+    /// stays), so that a test sees its clients' calls fail until <see cref="StartAgainAsync"/>.
+    /// </summary>
+    public async Task ShutDownAsync()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        await RunToolAsync(BinDirectory, _account, "pg_ctl", ["stop", "-D", _directory.Combine("data"), "-m", "fast", "-w"],
+            _directory.Path, timeout.Token).ConfigureAwait(false);
+        // The server left on its own, so its watchdog exits too and keeps the directory for the next start.
+        await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        // This process's pooled connections died with it; servers under test find that out for themselves.
+        ClearPools();
+    }
+
+    /// <summary>Starts the server again on the same data and port after <see cref="ShutDownAsync"/>.</summary>
+    public async Task StartAgainAsync()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        long logStart = _directory.LogLength(LogFile);
+        await _process.StopAsync(StopTimeout).ConfigureAwait(false);
+        _process = StartProcess(BinDirectory, _account, _directory, Port);
+        await WaitUntilReadyAsync(logStart, timeout.Token).ConfigureAwait(false);
     }
 
     /// <summary>Stops the server and deletes its directory.</summary>
@@ -172,6 +197,13 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    private static ServerProcess StartProcess(string bin, ServiceAccount? account, ServerDirectory directory, int port) =>
+        ServerProcess.Start(
+            Command(account, Path.Combine(bin, "postgres"), ServerArguments(directory, port)),
+            stopSignal: "QUIT", // immediate shutdown: the data is thrown away, and postgres still removes its shared memory.
+            directory.Combine(LogFile),
+            directory.Path);
+
     private void ClearPools()
     {
         string[] connectionStrings;
@@ -206,28 +238,33 @@ public sealed class PostgresServer : IAsyncDisposable
         IncludeErrorDetail = true,
     }.ConnectionString;
 
-    private static async Task InitDbAsync(string bin, ServerDirectory directory, ServiceAccount? account, CancellationToken ct)
-    {
+    private static Task InitDbAsync(string bin, ServerDirectory directory, ServiceAccount? account, CancellationToken ct) =>
         // --no-sync only skips initdb's own flush of the fresh files; the server below runs with fsync=on, so
         // every commit the tests make is durable.
-        IReadOnlyList<string> command = Command(account, Path.Combine(bin, "initdb"),
+        RunToolAsync(bin, account, "initdb",
         [
             "-D", directory.Combine("data"), "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C",
             "--no-sync", "--no-instructions",
-        ]);
+        ], directory.Path, ct);
+
+    /// <summary>Runs one of PostgreSQL's tools to its end; throws with its output when it fails.</summary>
+    private static async Task RunToolAsync(string bin, ServiceAccount? account, string tool, IReadOnlyList<string> arguments,
+        string workingDirectory, CancellationToken ct)
+    {
+        IReadOnlyList<string> command = Command(account, Path.Combine(bin, tool), arguments);
         var start = new ProcessStartInfo(command[0])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = directory.Path,
+            WorkingDirectory = workingDirectory,
         };
         foreach (string argument in command.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }
 
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("Could not start initdb.");
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command[0]}.");
         Task<string> output = process.StandardOutput.ReadToEndAsync(ct);
         Task<string> errors = process.StandardError.ReadToEndAsync(ct);
         try
@@ -243,7 +280,7 @@ public sealed class PostgresServer : IAsyncDisposable
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"initdb failed with code {process.ExitCode}:{Environment.NewLine}{await output.ConfigureAwait(false)}{await errors.ConfigureAwait(false)}");
+                $"{tool} failed with code {process.ExitCode}:{Environment.NewLine}{await output.ConfigureAwait(false)}{await errors.ConfigureAwait(false)}");
         }
     }
 

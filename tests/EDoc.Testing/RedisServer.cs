@@ -17,11 +17,13 @@ public sealed class RedisServer : IAsyncDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
 
     private readonly ServerDirectory _directory;
-    private readonly ServerProcess _process;
+    private readonly string _program;
+    private ServerProcess _process;
     private int _disposed;
 
-    private RedisServer(ServerDirectory directory, ServerProcess process, int port)
+    private RedisServer(string program, ServerDirectory directory, ServerProcess process, int port)
     {
+        _program = program;
         _directory = directory;
         _process = process;
         Port = port;
@@ -50,21 +52,8 @@ public sealed class RedisServer : IAsyncDisposable
             {
                 int port = FreePort.Next();
                 long logStart = directory.LogLength(LogFile);
-                ServerProcess process = ServerProcess.Start(
-                    [
-                        program,
-                        "--port", port.ToString(CultureInfo.InvariantCulture),
-                        "--bind", "127.0.0.1",
-                        "--save", "",
-                        "--appendonly", "no",
-                        "--dir", directory.Path,
-                        "--daemonize", "no",
-                        "--logfile", "",
-                    ],
-                    stopSignal: "TERM",
-                    directory.Combine(LogFile),
-                    directory.Path);
-                var server = new RedisServer(directory, process, port);
+                ServerProcess process = StartProcess(program, directory, port);
+                var server = new RedisServer(program, directory, process, port);
                 ServerLifetime.Track(server, server.StopNow);
                 try
                 {
@@ -93,6 +82,35 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Shuts the server down as an outage would: its clients' connections drop, and what it held is gone (it keeps
+    /// nothing on disk), until <see cref="StartAgainAsync"/>.
+    /// </summary>
+    public async Task ShutDownAsync()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        using (var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+        {
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, Port), timeout.Token).ConfigureAwait(false);
+            await socket.SendAsync("SHUTDOWN NOSAVE\r\n"u8.ToArray(), timeout.Token).ConfigureAwait(false);
+        }
+
+        // The server left on its own, so its watchdog exits too and keeps the directory for the next start.
+        await _process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the server again, empty, on the same port after <see cref="ShutDownAsync"/>.</summary>
+    public async Task StartAgainAsync()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        long logStart = _directory.LogLength(LogFile);
+        await _process.StopAsync(StopTimeout).ConfigureAwait(false);
+        _process = StartProcess(_program, _directory, Port);
+        await WaitUntilReadyAsync(logStart, timeout.Token).ConfigureAwait(false);
+    }
+
     /// <summary>Stops the server and deletes its directory.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -114,6 +132,22 @@ public sealed class RedisServer : IAsyncDisposable
             _directory.Delete();
         }
     }
+
+    private static ServerProcess StartProcess(string program, ServerDirectory directory, int port) =>
+        ServerProcess.Start(
+            [
+                program,
+                "--port", port.ToString(CultureInfo.InvariantCulture),
+                "--bind", "127.0.0.1",
+                "--save", "",
+                "--appendonly", "no",
+                "--dir", directory.Path,
+                "--daemonize", "no",
+                "--logfile", "",
+            ],
+            stopSignal: "TERM",
+            directory.Combine(LogFile),
+            directory.Path);
 
     private async Task WaitUntilReadyAsync(long logStart, CancellationToken ct)
     {

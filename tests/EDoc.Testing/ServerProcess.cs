@@ -96,6 +96,9 @@ internal sealed class ServerProcess
         return exitCode;
     }
 
+    /// <summary>Waits for a server that was told to stop some other way (by its own tool or protocol) to exit.</summary>
+    public Task WaitForExitAsync(CancellationToken ct) => _process.WaitForExitAsync(ct);
+
     /// <summary>The synchronous form, for process-exit handlers.</summary>
     public void Stop(TimeSpan timeout)
     {

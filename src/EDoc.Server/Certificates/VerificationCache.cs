@@ -45,17 +45,47 @@ internal sealed class InProcessVerificationCache(TimeSpan lifetime, TimeProvider
     }
 }
 
-/// <summary>The cache shared by every instance through Redis, so a revocation on one is what every other one answers next.</summary>
+/// <summary>
+/// The cache shared by every instance through Redis, so a revocation on one is what every other one answers next.
+/// Redis is an accelerator, not the truth: while it cannot be reached, answers come from the store (slower, still
+/// right). A revocation then fails with UNAVAILABLE although it is committed, because instances that still reach Redis
+/// may hold its old VALID answer; the client's retry with the same request_id replaces that answer once Redis is back.
+/// </summary>
 internal sealed class RedisVerificationCache(IConnectionMultiplexer redis, TimeSpan lifetime) : IVerificationCache
 {
     private static RedisKey Key(string number) => "edoc:verify:" + number;
 
-    public async Task<byte[]?> GetAsync(string number) => await redis.GetDatabase().StringGetAsync(Key(number)) is { IsNull: false } value
-        ? (byte[])value!
-        : null;
+    private static bool IsOutage(Exception e) => e is RedisException or TimeoutException;
 
-    public Task AddAsync(string number, byte[] entry) =>
-        redis.GetDatabase().StringSetAsync(Key(number), entry, lifetime, When.NotExists);
+    public async Task<byte[]?> GetAsync(string number)
+    {
+        // Checked first so that an outage costs no timeout per call: commands to a lost connection wait for it to return.
+        if (!redis.IsConnected) return null;
+        try
+        {
+            return await redis.GetDatabase().StringGetAsync(Key(number)) is { IsNull: false } value ? (byte[])value! : null;
+        }
+        catch (Exception e) when (IsOutage(e))
+        {
+            return null;
+        }
+    }
 
-    public Task ReplaceAsync(string number, byte[] entry) => redis.GetDatabase().StringSetAsync(Key(number), entry, lifetime);
+    public async Task AddAsync(string number, byte[] entry)
+    {
+        if (!redis.IsConnected) return;
+        try
+        {
+            await redis.GetDatabase().StringSetAsync(Key(number), entry, lifetime, When.NotExists);
+        }
+        catch (Exception e) when (IsOutage(e))
+        {
+            // Not cached this time; the next verification reads the store again.
+        }
+    }
+
+    public Task ReplaceAsync(string number, byte[] entry) => redis.IsConnected
+        ? redis.GetDatabase().StringSetAsync(Key(number), entry, lifetime)
+        : throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "Redis is unreachable.", null,
+            CommandStatus.WaitingToBeSent);
 }

@@ -3,13 +3,15 @@ using EDoc.Domain.Errors;
 using EDoc.Storage;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using StackExchange.Redis;
 
 namespace EDoc.Server.Errors;
 
 /// <summary>
 /// The one place where failures become gRPC statuses: domain errors get their canonical code and details;
-/// a store that cannot be reached is UNAVAILABLE (the client may retry with the same request_id); anything else,
-/// any other store error included, is logged and answered INTERNAL without internals, since retrying it would fail alike.
+/// a store (the database or Redis) that cannot be reached is UNAVAILABLE (the client may retry with the same
+/// request_id); anything else, any other store error included, is logged and answered INTERNAL without internals,
+/// since retrying it would fail alike.
 /// </summary>
 internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, IEDocStore store) : Interceptor
 {
@@ -51,6 +53,7 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, IEDocSt
                 return DomainErrorMapping.ToRpcException(domain);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
+            case RedisException:
             case DbException or TimeoutException when store.IsUnavailable(error):
                 logger.LogError(error, "Store unavailable in {Method}", context.Method);
                 return DomainErrorMapping.Internal("STORE_UNAVAILABLE", StatusCode.Unavailable,

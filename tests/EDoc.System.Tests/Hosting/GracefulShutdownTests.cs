@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EDoc.Contracts.V1;
+using EDoc.System.Tests.Infrastructure;
 using EDoc.System.Tests.WritePath;
 using EDoc.Testing;
 using EDoc.Testing.Hosting;
@@ -17,7 +18,7 @@ public sealed class GracefulShutdownTests
         var database = await (await SharedServers.Postgres).CreateDatabaseAsync();
         var acknowledged = new ConcurrentBag<string>();
         var stoppedBy = new ConcurrentBag<StatusCode>();
-        var server = await EDocServerProcess.StartAsync(OrgUnitWriters.PostgresSettings(database));
+        var server = await EDocServerProcess.StartAsync(ServerSettings.OnPostgres(database));
         var inbox = await WatchInboxAsync(server);
         using var stop = new CancellationTokenSource();
         var writing = OrgUnitWriters.WriteAsync(server, "t", writers: 16, perWriter: 10_000, acknowledged, stop.Token, stoppedBy);
@@ -32,7 +33,7 @@ public sealed class GracefulShutdownTests
         await inbox;
         // Calls in flight were answered; later ones found no server, which a client retries elsewhere.
         Assert.All(stoppedBy, code => Assert.Equal(StatusCode.Unavailable, code));
-        await using var restarted = await EDocServerProcess.StartAsync(OrgUnitWriters.PostgresSettings(database));
+        await using var restarted = await EDocServerProcess.StartAsync(ServerSettings.OnPostgres(database));
         await OrgUnitWriters.AssertLogIsGapFreeAndHoldsAsync(database, acknowledged);
     }
 

@@ -60,6 +60,20 @@ public sealed class PostgresServerTests
     }
 
     [Fact]
+    public async Task Server_shut_down_refuses_connections_and_started_again_keeps_its_data_and_port()
+    {
+        await using PostgresServer server = await PostgresServer.StartAsync();
+        string database = await server.CreateDatabaseAsync();
+        await ExecuteAsync(database, "create table marker (id int); insert into marker values (7)");
+
+        await server.ShutDownAsync();
+        await Assert.ThrowsAnyAsync<NpgsqlException>(() => ScalarAsync<int>(server.ConnectionString, "select 1"));
+        await server.StartAgainAsync();
+
+        Assert.Equal(7, await ScalarAsync<int>(database, "select id from marker"));
+    }
+
+    [Fact]
     public async Task Shared_server_is_one_per_process()
     {
         PostgresServer first = await SharedServers.Postgres;

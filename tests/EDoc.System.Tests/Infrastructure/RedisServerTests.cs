@@ -42,6 +42,20 @@ public sealed class RedisServerTests
     }
 
     [Fact]
+    public async Task Server_shut_down_refuses_connections_and_starts_again_empty_on_the_same_port()
+    {
+        await using RedisServer server = await RedisServer.StartAsync();
+        await SendAsync(server.Port, "SET", "greeting", "сәлем");
+
+        await server.ShutDownAsync();
+        await Assert.ThrowsAnyAsync<SocketException>(() => SendAsync(server.Port, "PING"));
+        await server.StartAgainAsync();
+
+        Assert.Equal("+PONG\r\n", await SendAsync(server.Port, "PING"));
+        Assert.Equal("$-1\r\n", await SendAsync(server.Port, "GET", "greeting"));
+    }
+
+    [Fact]
     public async Task Shared_server_is_one_per_process()
     {
         RedisServer first = await SharedServers.Redis;

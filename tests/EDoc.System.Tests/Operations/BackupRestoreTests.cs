@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using EDoc.Contracts.V1;
+using EDoc.System.Tests.Infrastructure;
 using EDoc.System.Tests.WritePath;
 using EDoc.Testing;
 using EDoc.Testing.Hosting;
@@ -22,7 +23,7 @@ public sealed class BackupRestoreTests
         try
         {
             Checkpoint before;
-            await using (var live = await EDocServerProcess.StartAsync(OrgUnitWriters.PostgresSettings(original)))
+            await using (var live = await EDocServerProcess.StartAsync(ServerSettings.OnPostgres(original)))
             {
                 await OrgUnitWriters.WriteAsync(live, "before", writers: 8, perWriter: 10, acknowledged, CancellationToken.None);
                 before = await (await AuditAsync(live)).GetCheckpointAsync(new GetCheckpointRequest());
@@ -37,7 +38,7 @@ public sealed class BackupRestoreTests
             var restored = await postgres.CreateDatabaseAsync();
             await RunAsync(postgres, "pg_restore", ["--exit-on-error", "--no-owner", .. Libpq(restored), dump]);
 
-            await using var server = await EDocServerProcess.StartAsync(OrgUnitWriters.PostgresSettings(restored));
+            await using var server = await EDocServerProcess.StartAsync(ServerSettings.OnPostgres(restored));
             var audit = await AuditAsync(server);
             var verified = await audit.VerifyLogAsync(new VerifyLogRequest());
             Assert.True(verified.Valid, verified.Problem);

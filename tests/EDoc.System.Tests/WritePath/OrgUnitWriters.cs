@@ -13,13 +13,6 @@ internal static class OrgUnitWriters
     private const string AgencyAdmin = "shym.admin";
     private const string DemoPassword = "Demo-2026-edoc";
 
-    /// <summary>The settings of a server process on the PostgreSQL database.</summary>
-    public static Dictionary<string, string> PostgresSettings(string connection) => new()
-    {
-        ["Store"] = "postgres", ["Connection"] = connection, ["AdminPassword"] = "Test-Admin-Password-1",
-        ["LoginPermitsPerMinute"] = "100000",
-    };
-
     /// <summary>
     /// Writers create org units as fast as they are acknowledged; each acknowledged id is recorded. A writer stops at its
     /// first failure that says the server is gone, and records that failure's code in <paramref name="stoppedBy"/>.

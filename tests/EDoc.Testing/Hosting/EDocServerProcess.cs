@@ -1,3 +1,6 @@
+using EDoc.Contracts.V1;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -69,6 +72,17 @@ public sealed class EDocServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Signs in and returns a call invoker that sends the access token with every call.</summary>
+    public async Task<CallInvoker> LoginAsync(string username, string password)
+    {
+        var reply = await new AuthService.AuthServiceClient(Channel).LoginAsync(new LoginRequest { Username = username, Password = password });
+        return Channel.Intercept(metadata =>
+        {
+            metadata.Add("authorization", "Bearer " + reply.AccessToken);
+            return metadata;
+        });
+    }
+
     /// <summary>Stops the server with its stop signal (a crash for KILL) and waits for it.</summary>
     public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.FromSeconds(30));
 
@@ -99,7 +113,7 @@ public sealed class EDocServerProcess : IAsyncDisposable
                     cancellationToken: timeout.Token);
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving) return;
             }
-            catch (Grpc.Core.RpcException) when (!timeout.IsCancellationRequested)
+            catch (RpcException) when (!timeout.IsCancellationRequested)
             {
                 // Not listening yet.
             }
