@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Grpc.Core;
@@ -23,6 +24,15 @@ internal static class ServerMetrics
 
     private static readonly Histogram<double> JobDuration = Meter.CreateHistogram<double>("edoc.job.duration", "s", "Duration of a round of a background job.");
 
+    private static readonly ConcurrentDictionary<string, long> LastSuccess = new(StringComparer.Ordinal);
+
+    // A job that keeps failing shows here on every scrape, where counters only show it as a rate: for the checkpoint
+    // signer this is how old the newest checkpoint may be behind the log, for the deadline scan how stale escalations are.
+    private static readonly ObservableGauge<double> SinceSuccess = Meter.CreateObservableGauge(
+        "edoc.job.since_success", () => LastSuccess.Select(job => new Measurement<double>(
+            Stopwatch.GetElapsedTime(job.Value).TotalSeconds, new KeyValuePair<string, object?>("job", job.Key))),
+        "s", "Time since a background job last finished a round without failing.");
+
     // The canonical names (google.rpc.Code), which is how people search for them; the C# enum spells them differently.
     private static readonly string[] StatusNames =
     [
@@ -44,6 +54,7 @@ internal static class ServerMetrics
         var tag = new KeyValuePair<string, object?>("job", job);
         JobRuns.Add(1, tag);
         if (failed) JobFailures.Add(1, tag);
+        else LastSuccess[job] = Stopwatch.GetTimestamp();
         JobDuration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds, tag);
     }
 

@@ -18,6 +18,8 @@ public sealed class MetricsTests(MetricsServerFixture fixture) : ApiTest(fixture
 {
     private static readonly HttpClient Http = new();
 
+    private const string CheckpointSigner = "job=\"CheckpointSigner\"";
+
     private Uri ScrapeUrl => new(fixture.MetricsUrl, "/metrics");
 
     [Fact]
@@ -43,14 +45,16 @@ public sealed class MetricsTests(MetricsServerFixture fixture) : ApiTest(fixture
     public async Task Background_job_rounds_are_counted_per_job()
     {
         // The checkpoint signer runs every second; the scrape is retried until its first round has been recorded.
-        double runs = 0;
-        for (var attempt = 0; attempt < 100 && runs == 0; attempt++)
+        var scrape = "";
+        for (var attempt = 0; attempt < 100 && Sum(scrape, "edoc_job_runs_total", CheckpointSigner) == 0; attempt++)
         {
             if (attempt > 0) await Task.Delay(200);
-            runs = Sum(await Http.GetStringAsync(ScrapeUrl), "edoc_job_runs_total", "job=\"CheckpointSigner\"");
+            scrape = await Http.GetStringAsync(ScrapeUrl);
         }
 
-        Assert.True(runs > 0);
+        Assert.True(Sum(scrape, "edoc_job_runs_total", CheckpointSigner) > 0, scrape);
+        Assert.True(Sum(scrape, "edoc_job_duration_seconds_count", CheckpointSigner) > 0, scrape);
+        Assert.Contains(scrape.Split('\n'), line => line.StartsWith("edoc_job_since_success_seconds{", StringComparison.Ordinal) && line.Contains(CheckpointSigner, StringComparison.Ordinal));
     }
 
     [Fact]
