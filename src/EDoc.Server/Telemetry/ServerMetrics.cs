@@ -13,16 +13,20 @@ internal static class ServerMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
+    // The SDK's default boundaries (0 … 10,000) are made for milliseconds; these durations are in seconds.
+    private static readonly double[] SecondsBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
     // Named after OpenTelemetry's RPC semantic conventions, so dashboards made for them fit.
     private static readonly Histogram<double> CallDuration = Meter.CreateHistogram<double>(
         "rpc.server.call.duration", "s", "Duration of gRPC calls handled, by method and status code.",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
 
     private static readonly Counter<long> JobRuns = Meter.CreateCounter<long>("edoc.job.runs", "{run}", "Rounds of a background job.");
 
     private static readonly Counter<long> JobFailures = Meter.CreateCounter<long>("edoc.job.failures", "{run}", "Rounds of a background job that failed.");
 
-    private static readonly Histogram<double> JobDuration = Meter.CreateHistogram<double>("edoc.job.duration", "s", "Duration of a round of a background job.");
+    private static readonly Histogram<double> JobDuration = Meter.CreateHistogram<double>(
+        "edoc.job.duration", "s", "Duration of a round of a background job.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
 
     private static readonly ConcurrentDictionary<string, long> LastSuccess = new(StringComparer.Ordinal);
 
