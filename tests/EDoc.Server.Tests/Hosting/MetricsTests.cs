@@ -82,3 +82,24 @@ public sealed class MetricsTests(MetricsServerFixture fixture) : ApiTest(fixture
         return double.Parse(afterLabels.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
     }
 }
+
+/// <summary>Traces cost CPU on every call, so they are recorded only when there is a collector to send them to.</summary>
+public sealed class TracingTests
+{
+    [Fact]
+    public async Task Traces_are_recorded_only_with_an_otlp_endpoint()
+    {
+        var store = new SqliteTestStore();
+        try
+        {
+            await using (var plain = await store.StartServerAsync(new Dictionary<string, string?>()))
+                Assert.Null(plain.Services.GetService(typeof(OpenTelemetry.Trace.TracerProvider)));
+            await using (var traced = await store.StartServerAsync(new Dictionary<string, string?> { ["OtlpEndpoint"] = "http://127.0.0.1:4317" }))
+                Assert.NotNull(traced.Services.GetService(typeof(OpenTelemetry.Trace.TracerProvider)));
+        }
+        finally
+        {
+            await store.DeleteAsync();
+        }
+    }
+}
