@@ -186,15 +186,15 @@ public static class EDocServerExtensions
         var web = new Uri(options.WebUrl);
         // Browsers speak HTTP/2 only over TLS: a plain web endpoint offering it too would only earn a warning at start.
         var webProtocols = web.Scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
-        var metricsPort = options.MetricsUrl is { Length: > 0 } metrics ? new Uri(metrics).Port : -1;
-        builder.WebHost.UseUrls([grpcUrl, options.WebUrl, .. metricsPort > 0 ? [options.MetricsUrl!] : Array.Empty<string>()]);
+        var metrics = options.MetricsUrl is { Length: > 0 } metricsUrl ? new Uri(metricsUrl) : null;
+        builder.WebHost.UseUrls(metrics is null ? [grpcUrl, options.WebUrl] : [grpcUrl, options.WebUrl, options.MetricsUrl!]);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Without TLS there is no ALPN to negotiate HTTP/2, so plain gRPC endpoints speak HTTP/2 only (h2c), as gRPC
             // clients expect; the web endpoint (the verify page) speaks HTTP/1.1 for browsers.
             kestrel.ConfigureEndpointDefaults(listen => listen.Protocols =
                 listen.IPEndPoint?.Port == web.Port ? webProtocols
-                : listen.IPEndPoint?.Port == metricsPort ? HttpProtocols.Http1
+                : listen.IPEndPoint?.Port == metrics?.Port ? HttpProtocols.Http1
                 : tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2);
             if (tls)
                 kestrel.ConfigureHttpsDefaults(https =>

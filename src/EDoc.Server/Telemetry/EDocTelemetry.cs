@@ -18,17 +18,20 @@ internal static class EDocTelemetry
     /// <summary>The path Prometheus scrapes on the metrics endpoint.</summary>
     public const string MetricsPath = "/metrics";
 
-    /// <summary>Registers the meter provider and, with an OTLP endpoint, the tracer provider.</summary>
+    /// <summary>Registers the meter provider when there is a scrape or a collector, and the tracer provider with a collector.</summary>
     public static void AddEDocTelemetry(this WebApplicationBuilder builder, EDocOptions options)
     {
+        var scraped = options.MetricsUrl is { Length: > 0 };
         var otlp = options.OtlpEndpoint ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        // With nowhere to send them, no instrument is listened to, so recording on the write path costs next to nothing.
+        if (!scraped && otlp is not { Length: > 0 }) return;
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("edoc-server"))
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation()
                     .AddMeter(WritePathMetrics.MeterName, ServerMetrics.MeterName);
-                if (options.MetricsUrl is { Length: > 0 }) metrics.AddPrometheusExporter(o => o.ScrapeEndpointPath = MetricsPath);
+                if (scraped) metrics.AddPrometheusExporter(o => o.ScrapeEndpointPath = MetricsPath);
             });
         // Traces cost CPU on every call, so they are only recorded when there is somewhere to send them.
         if (otlp is not { Length: > 0 }) return;

@@ -20,6 +20,7 @@ public sealed class GracefulShutdownTests
         var stoppedBy = new ConcurrentBag<StatusCode>();
         var server = await EDocServerProcess.StartAsync(ServerSettings.OnPostgres(database));
         var inbox = await WatchInboxAsync(server);
+        var log = await WatchLogAsync(server);
         using var stop = new CancellationTokenSource();
         var writing = OrgUnitWriters.WriteAsync(server, "t", writers: 16, perWriter: 10_000, acknowledged, stop.Token, stoppedBy);
         while (acknowledged.Count < 200) await Task.Delay(20);
@@ -29,8 +30,9 @@ public sealed class GracefulShutdownTests
         stop.Cancel();
 
         Assert.Equal(0, exitCode);
-        // The stream was ended by the server, cleanly, rather than cut off when the shutdown timed out.
+        // The streams were ended by the server, cleanly, rather than cut off when the shutdown timed out.
         await inbox;
+        await log;
         // Calls in flight were answered; later ones found no server, which a client retries elsewhere.
         Assert.All(stoppedBy, code => Assert.Equal(StatusCode.Unavailable, code));
         await using var restarted = await EDocServerProcess.StartAsync(ServerSettings.OnPostgres(database));
@@ -40,19 +42,31 @@ public sealed class GracefulShutdownTests
     /// <summary>Opens a WatchTasks stream, waits until it is positioned, and returns the task that reads it to its end.</summary>
     private static async Task<Task> WatchInboxAsync(EDocServerProcess server)
     {
-        var login = await new AuthService.AuthServiceClient(server.Channel)
-            .LoginAsync(new LoginRequest { Username = "shym.registrar", Password = "Demo-2026-edoc" });
-        var workflow = new WorkflowService.WorkflowServiceClient(server.Channel.Intercept(m =>
-        {
-            m.Add("authorization", "Bearer " + login.AccessToken);
-            return m;
-        }));
-        var call = workflow.WatchTasks(new WatchTasksRequest());
+        var call = new WorkflowService.WorkflowServiceClient(await SignedInAsync(server, "shym.registrar")).WatchTasks(new WatchTasksRequest());
         await call.ResponseHeadersAsync;
         return ReadToEndAsync(call);
     }
 
-    private static async Task ReadToEndAsync(AsyncServerStreamingCall<TaskChange> call)
+    /// <summary>Opens a WatchEvents stream from the log's start, waits for its first event, and returns the task that reads the rest.</summary>
+    private static async Task<Task> WatchLogAsync(EDocServerProcess server)
+    {
+        var call = new AuditService.AuditServiceClient(await SignedInAsync(server, "mdai.auditor")).WatchEvents(new WatchEventsRequest());
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        return ReadToEndAsync(call);
+    }
+
+    private static async Task<CallInvoker> SignedInAsync(EDocServerProcess server, string username)
+    {
+        var login = await new AuthService.AuthServiceClient(server.Channel)
+            .LoginAsync(new LoginRequest { Username = username, Password = "Demo-2026-edoc" });
+        return server.Channel.Intercept(m =>
+        {
+            m.Add("authorization", "Bearer " + login.AccessToken);
+            return m;
+        });
+    }
+
+    private static async Task ReadToEndAsync<T>(AsyncServerStreamingCall<T> call)
     {
         using (call)
         {
