@@ -31,7 +31,16 @@ internal static class EDocTelemetry
             {
                 metrics.AddAspNetCoreInstrumentation().AddNpgsqlInstrumentation()
                     .AddMeter(WritePathMetrics.MeterName, ServerMetrics.MeterName);
-                if (scraped) metrics.AddPrometheusExporter(o => o.ScrapeEndpointPath = MetricsPath);
+                if (scraped)
+                {
+                    // Every scrape reads the instruments afresh: the exporter's default 300 ms cache would hand a scrape
+                    // that follows a call the figures from before it. Prometheus scrapes every few seconds, so it costs nothing.
+                    metrics.AddPrometheusExporter(o =>
+                    {
+                        o.ScrapeEndpointPath = MetricsPath;
+                        o.ScrapeResponseCacheDurationMilliseconds = 0;
+                    });
+                }
             });
         // Traces cost CPU on every call, so they are only recorded when there is somewhere to send them.
         if (otlp is not { Length: > 0 }) return;
