@@ -1,21 +1,22 @@
-using EDoc.Cli.Auth;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
-namespace EDoc.Cli;
+namespace EDoc.Client;
 
 /// <summary>
-/// Adds `authorization: Bearer …` to every call when signed in, and turns a failed connection into one clear
-/// "cannot reach" error. Getting the token may mean a RefreshToken call first, so the call starts asynchronously.
-/// The CLI makes asynchronous unary, server-streaming and client-streaming calls (pushing registry records), so
-/// duplex calls pass through untouched.
+/// Adds `authorization: Bearer …` to every call when signed in, and turns a failed connection into one
+/// <see cref="ServerUnreachableException"/>. Getting the token may mean a RefreshToken call first, so the call starts
+/// asynchronously. A unary call the server refuses as unauthenticated (a token it no longer accepts although this side
+/// thinks it current: a restarted server with a new signing key, a skewed clock) is retried once with a fresh token;
+/// a stream is not replayed, since its reader may already have seen messages: the screen that holds it reconnects.
+/// Duplex calls pass through untouched: neither front end makes one.
 /// </summary>
 internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) : Interceptor
 {
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(TRequest request,
         ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
-        var started = StartAsync(request, context, (r, c) => continuation(r, c));
+        var started = StartUnaryAsync(request, context, continuation);
         return new AsyncUnaryCall<TResponse>(
             ResponseAsync(started),
             Reachable(started, call => call.ResponseHeadersAsync),
@@ -27,7 +28,7 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(TRequest request,
         ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        var started = StartAsync(request, context, (r, c) => continuation(r, c));
+        var started = StartAsync(context, c => continuation(request, c));
         return new AsyncServerStreamingCall<TResponse>(
             new StartedStreamReader<TResponse>(started, this),
             Reachable(started, call => call.ResponseHeadersAsync),
@@ -39,7 +40,7 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
     public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(
         ClientInterceptorContext<TRequest, TResponse> context, AsyncClientStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        var started = StartAsync<TRequest, TResponse, AsyncClientStreamingCall<TRequest, TResponse>>(null, context, (_, c) => continuation(c));
+        var started = StartAsync(context, c => continuation(c));
         return new AsyncClientStreamingCall<TRequest, TResponse>(
             new StartedStreamWriter<TRequest, TResponse>(started),
             Reachable(started, call => call.ResponseAsync),
@@ -49,15 +50,47 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
             DisposeOnceStarted(started));
     }
 
-    private async Task<TCall> StartAsync<TRequest, TResponse, TCall>(TRequest? request, ClientInterceptorContext<TRequest, TResponse> context,
-        Func<TRequest, ClientInterceptorContext<TRequest, TResponse>, TCall> continuation)
+    private async Task<AsyncUnaryCall<TResponse>> StartUnaryAsync<TRequest, TResponse>(TRequest request,
+        ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
         where TRequest : class where TResponse : class
     {
-        if (tokens is null) return continuation(request!, context);
-        var headers = context.Options.Headers ?? new Metadata();
-        headers.Add("authorization", "Bearer " + await Reachable(tokens.GetAsync(context.Options.CancellationToken)));
-        return continuation(request!, new ClientInterceptorContext<TRequest, TResponse>(
-            context.Method, context.Host, context.Options.WithHeaders(headers)));
+        if (tokens is null) return continuation(request, context);
+        var token = await Reachable(tokens.GetAsync(context.Options.CancellationToken));
+        var call = continuation(request, WithToken(context, token));
+        try
+        {
+            await call.ResponseAsync;
+            return call;
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.Unauthenticated)
+        {
+            call.Dispose();
+        }
+        catch (RpcException)
+        {
+            return call;
+        }
+        var fresh = await Reachable(tokens.ReplaceAsync(token, context.Options.CancellationToken));
+        return continuation(request, WithToken(context, fresh));
+    }
+
+    private async Task<TCall> StartAsync<TRequest, TResponse, TCall>(ClientInterceptorContext<TRequest, TResponse> context,
+        Func<ClientInterceptorContext<TRequest, TResponse>, TCall> continuation)
+        where TRequest : class where TResponse : class
+    {
+        if (tokens is null) return continuation(context);
+        return continuation(WithToken(context, await Reachable(tokens.GetAsync(context.Options.CancellationToken))));
+    }
+
+    /// <summary>The call's own headers and the token; a new list each time, so a retry does not send two tokens.</summary>
+    private static ClientInterceptorContext<TRequest, TResponse> WithToken<TRequest, TResponse>(
+        ClientInterceptorContext<TRequest, TResponse> context, string token)
+        where TRequest : class where TResponse : class
+    {
+        var headers = new Metadata();
+        foreach (var entry in context.Options.Headers ?? []) headers.Add(entry);
+        headers.Add("authorization", "Bearer " + token);
+        return new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers));
     }
 
     private async Task<TResponse> ResponseAsync<TResponse>(Task<AsyncUnaryCall<TResponse>> started) =>
@@ -78,7 +111,7 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
         // UNAVAILABLE sent by the server itself carries no such cause.
         catch (RpcException error) when (error.StatusCode == StatusCode.Unavailable && error.Status.DebugException is { } cause)
         {
-            throw new CliFailure($"cannot reach EDoc server at {address.OriginalString}: {cause.GetBaseException().Message}", error);
+            throw new ServerUnreachableException(address, cause);
         }
     }
 
