@@ -9,7 +9,8 @@ namespace EDoc.Client;
 /// asynchronously. A unary call the server refuses as unauthenticated (a token it no longer accepts although this side
 /// thinks it current: a restarted server with a new signing key, a skewed clock) is retried once with a fresh token;
 /// a stream is not replayed, since its reader may already have seen messages: the screen that holds it reconnects.
-/// Duplex calls pass through untouched: neither front end makes one.
+/// Duplex calls pass through untouched: neither front end makes one. Awaits never resume on the caller's context (a
+/// console's UI loop may be what is waiting for them).
 /// </summary>
 internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) : Interceptor
 {
@@ -55,11 +56,11 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
         where TRequest : class where TResponse : class
     {
         if (tokens is null) return continuation(request, context);
-        var token = await Reachable(tokens.GetAsync(context.Options.CancellationToken));
+        var token = await Reachable(tokens.GetAsync(context.Options.CancellationToken)).ConfigureAwait(false);
         var call = continuation(request, WithToken(context, token));
         try
         {
-            await call.ResponseAsync;
+            await call.ResponseAsync.ConfigureAwait(false);
             return call;
         }
         catch (RpcException error) when (error.StatusCode == StatusCode.Unauthenticated)
@@ -70,7 +71,7 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
         {
             return call;
         }
-        var fresh = await Reachable(tokens.ReplaceAsync(token, context.Options.CancellationToken));
+        var fresh = await Reachable(tokens.ReplaceAsync(token, context.Options.CancellationToken)).ConfigureAwait(false);
         return continuation(request, WithToken(context, fresh));
     }
 
@@ -79,7 +80,7 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
         where TRequest : class where TResponse : class
     {
         if (tokens is null) return continuation(context);
-        return continuation(WithToken(context, await Reachable(tokens.GetAsync(context.Options.CancellationToken))));
+        return continuation(WithToken(context, await Reachable(tokens.GetAsync(context.Options.CancellationToken)).ConfigureAwait(false)));
     }
 
     /// <summary>The call's own headers and the token; a new list each time, so a retry does not send two tokens.</summary>
@@ -94,9 +95,10 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
     }
 
     private async Task<TResponse> ResponseAsync<TResponse>(Task<AsyncUnaryCall<TResponse>> started) =>
-        await Reachable((await started).ResponseAsync);
+        await Reachable((await started.ConfigureAwait(false)).ResponseAsync).ConfigureAwait(false);
 
-    private async Task<T> Reachable<TCall, T>(Task<TCall> started, Func<TCall, Task<T>> part) => await Reachable(part(await started));
+    private async Task<T> Reachable<TCall, T>(Task<TCall> started, Func<TCall, Task<T>> part) =>
+        await Reachable(part(await started.ConfigureAwait(false))).ConfigureAwait(false);
 
     private static Action DisposeOnceStarted<TCall>(Task<TCall> started) where TCall : IDisposable =>
         () => started.ContinueWith(call => call.Result.Dispose(), TaskContinuationOptions.OnlyOnRanToCompletion);
@@ -105,7 +107,7 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
     {
         try
         {
-            return await call;
+            return await call.ConfigureAwait(false);
         }
         // The client library reports a failed connection as UNAVAILABLE with the local cause attached; an
         // UNAVAILABLE sent by the server itself carries no such cause.
@@ -123,8 +125,8 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
 
         public async Task<bool> MoveNext(CancellationToken cancellationToken)
         {
-            var stream = (await started).ResponseStream;
-            if (!await interceptor.Reachable(stream.MoveNext(cancellationToken))) return false;
+            var stream = (await started.ConfigureAwait(false)).ResponseStream;
+            if (!await interceptor.Reachable(stream.MoveNext(cancellationToken)).ConfigureAwait(false)) return false;
             Current = stream.Current;
             return true;
         }
@@ -136,11 +138,13 @@ internal sealed class ServerCallInterceptor(Uri address, AccessTokens? tokens) :
     {
         public WriteOptions? WriteOptions { get; set; }
 
-        public async Task WriteAsync(TRequest message) => await (await started).RequestStream.WriteAsync(message);
+        public async Task WriteAsync(TRequest message) =>
+            await (await started.ConfigureAwait(false)).RequestStream.WriteAsync(message).ConfigureAwait(false);
 
         public async Task WriteAsync(TRequest message, CancellationToken cancellationToken) =>
-            await (await started).RequestStream.WriteAsync(message, cancellationToken);
+            await (await started.ConfigureAwait(false)).RequestStream.WriteAsync(message, cancellationToken).ConfigureAwait(false);
 
-        public async Task CompleteAsync() => await (await started).RequestStream.CompleteAsync();
+        public async Task CompleteAsync() =>
+            await (await started.ConfigureAwait(false)).RequestStream.CompleteAsync().ConfigureAwait(false);
     }
 }

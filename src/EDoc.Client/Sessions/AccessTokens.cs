@@ -20,13 +20,13 @@ internal sealed class AccessTokens(Session session, AuthService.AuthServiceClien
     public async Task<string> GetAsync(CancellationToken ct)
     {
         var current = _session;
-        return clock.GetUtcNow() < current.AccessTokenExpireTime - Margin ? current.AccessToken : await ReplaceAsync(current.AccessToken, ct);
+        return clock.GetUtcNow() < current.AccessTokenExpireTime - Margin ? current.AccessToken : await ReplaceAsync(current.AccessToken, ct).ConfigureAwait(false);
     }
 
     /// <summary>A token in place of <paramref name="refused"/>, refreshing unless another call already has.</summary>
     public async Task<string> ReplaceAsync(string refused, CancellationToken ct)
     {
-        await _refreshing.WaitAsync(ct);
+        await _refreshing.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             if (_session.AccessToken != refused) return _session.AccessToken;
@@ -34,7 +34,7 @@ internal sealed class AccessTokens(Session session, AuthService.AuthServiceClien
             LoginResponse reply;
             try
             {
-                reply = await anonymousAuth.RefreshTokenAsync(new RefreshTokenRequest { RefreshToken = _session.RefreshToken }, cancellationToken: ct);
+                reply = await anonymousAuth.RefreshTokenAsync(new RefreshTokenRequest { RefreshToken = _session.RefreshToken }, cancellationToken: ct).ResponseAsync.ConfigureAwait(false);
             }
             catch (RpcException error) when (error.StatusCode == StatusCode.Unauthenticated)
             {
