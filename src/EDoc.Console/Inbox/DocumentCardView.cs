@@ -42,7 +42,9 @@ public sealed class DocumentCardView : Screen
     public Task Confirming { get; private set; } = Task.CompletedTask;
 
     public override IReadOnlyList<ScreenKey> Keys =>
-        [.. _model.Decisions.Select((d, i) => new ScreenKey((i + 1).ToString(CultureInfo.InvariantCulture), d.Label)), new("↑↓", UiText.FieldContent)];
+        // The decisions are on the card's own prompt line, so the status bar keeps room for the shell's keys.
+        [.. _model.Decisions.Select((d, i) => new ScreenKey((i + 1).ToString(CultureInfo.InvariantCulture), d.Label, InStatusBar: false)),
+            new("↑↓", UiText.KeyScroll)];
 
     public override IReadOnlyList<PaletteCommand> Commands =>
         [.. _model.Decisions.Select(d => new PaletteCommand(new LocalText(d.Label), () => Ask(d)))];

@@ -9,12 +9,10 @@ namespace EDoc.Console.Shell;
 /// <summary>
 /// The console's frame around the current screen: a banner line for outages, the screen, and a status bar with the
 /// keys that work now. Its own keys work on every screen: `:` the command palette, `?` (or F1) the help, F2 the next
-/// language, Esc back to the screen before (on the first screen Esc quits).
+/// language, Esc back to the screen before (on the first screen it quits).
 /// </summary>
 public sealed class ConsoleShell : Window
 {
-    private static readonly IReadOnlyList<ScreenKey> ShellKeys =
-        [new(":", UiText.KeyPalette), new("?", UiText.KeyHelp), new("F2", UiText.KeyLanguage), new("Esc", UiText.KeyBack)];
 
     private readonly Localizer _texts;
     private readonly Action<Action> _post;
@@ -124,7 +122,9 @@ public sealed class ConsoleShell : Window
         return false;
     }
 
-    private IEnumerable<ScreenKey> AllKeys() => (Current?.Keys ?? []).Concat(ShellKeys);
+    private IEnumerable<ScreenKey> AllKeys() =>
+        (Current?.Keys ?? []).Concat(
+            [new(":", UiText.KeyPalette), new("?", UiText.KeyHelp), new("F2", UiText.KeyLanguage), new("Esc", _screens.Count > 1 ? UiText.KeyBack : UiText.KeyQuit)]);
 
     private void Front(Screen screen)
     {
@@ -146,7 +146,7 @@ public sealed class ConsoleShell : Window
         Title = Current is { } screen ? $"{_texts[UiText.AppTitle]} — {_texts[screen.TitleName]}" : _texts[UiText.AppTitle];
         foreach (var screenInFront in _screens) screenInFront.ApplyTexts();
         _status.RemoveAll();
-        foreach (var key in AllKeys())
+        foreach (var key in AllKeys().Where(k => k.InStatusBar))
             // Shown, not bound: the shell and the screens handle their keys, so no key acts twice.
             _status.Add(new Shortcut { Title = $"{key.Key} {_texts[key.TextName]}", CanFocus = false });
         ShowBanner(_bannerText);

@@ -3,8 +3,11 @@ using Terminal.Gui.ViewBase;
 
 namespace EDoc.Console.Shell;
 
-/// <summary>A key of a screen as the status bar and the help list it: the key as printed and the name of its text.</summary>
-public sealed record ScreenKey(string Key, string TextName);
+/// <summary>
+/// A key of a screen as the help lists it: the key as printed and the name of its text. The status bar shows only the
+/// keys marked for it, so that at 80 columns it holds in every language.
+/// </summary>
+public sealed record ScreenKey(string Key, string TextName, bool InStatusBar = true);
 
 /// <summary>Something the command palette can run from this screen: its label (a text name with values) and the action.</summary>
 public sealed record PaletteCommand(LocalText Label, Action Run);

@@ -46,7 +46,7 @@ public sealed class SignInView : Screen
     /// <summary>The sign-in under way (or the last one), for whoever must wait for its outcome.</summary>
     public Task Submitting { get; private set; } = Task.CompletedTask;
 
-    public override IReadOnlyList<ScreenKey> Keys => [new("Enter", UiText.SignInButton), new("Tab", UiText.KeyNextField)];
+    public override IReadOnlyList<ScreenKey> Keys => [new("Enter", UiText.SignInButton), new("Tab", UiText.KeyNextField, InStatusBar: false)];
 
     public override void Shown() => (_username.Text.Length == 0 ? _username : _password).SetFocus();
 

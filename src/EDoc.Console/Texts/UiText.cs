@@ -68,6 +68,7 @@ public static class UiText
     public const string KeyFilter = nameof(KeyFilter);
     public const string KeyOpen = nameof(KeyOpen);
     public const string KeyQuit = nameof(KeyQuit);
+    public const string KeyScroll = nameof(KeyScroll);
     public const string KeyNextField = nameof(KeyNextField);
     public const string HelpTitle = nameof(HelpTitle);
     public const string PaletteTitle = nameof(PaletteTitle);

@@ -1,6 +1,7 @@
 using EDoc.Console.Inbox;
 using EDoc.Console.Shell;
 using EDoc.Console.Tests.Infrastructure;
+using EDoc.Console.Texts;
 using EDoc.Contracts.V1;
 using EDoc.Domain.Calendar;
 using Google.Protobuf.WellKnownTypes;
@@ -66,10 +67,39 @@ public sealed class InboxScreenTests : IDisposable
 
         var screen = _screen.Screen();
         Assert.Contains("Осы экранның пернелері", screen);
-        foreach (var line in new[] { "Enter  Ашу", "/      Сүзгі", ":      Командалар", "?      Анықтама", "F2     Тіл", "Esc    Артқа" })
+        foreach (var line in new[] { "Enter  Ашу", "/      Сүзгі", ":      Командалар", "?      Анықтама", "F2     Тіл", "Esc    Шығу" })
             Assert.Contains(line, screen);
         _screen.Press(Key.Esc);
         Assert.DoesNotContain("Осы экранның пернелері", _screen.Screen());
+    }
+
+    [Fact]
+    public async Task A_lost_server_shows_a_banner_over_the_rows_it_had()
+    {
+        using var live = new CancellationTokenSource();
+
+        var running = _inbox.RunAsync(live.Token);
+        await _inbox.UntilAsync(() => _inbox.Outage is not null, "an outage");
+
+        var screen = _screen.Screen();
+        Assert.Contains("http://127.0.0.1:9 серверімен байланыс жоқ. Қайта қосылуда…", screen);
+        Assert.Contains("Жақын хат", screen);
+        live.Cancel();
+        await running;
+    }
+
+    [Theory]
+    [InlineData("kk")]
+    [InlineData("ru")]
+    [InlineData("en")]
+    public void The_status_bar_holds_every_key_at_80_columns(string language)
+    {
+        _shell.Texts.Switch(language);
+
+        var status = _screen.Rows().Last(row => row.StartsWith('│'));
+        foreach (var (key, text) in new[] { ("Enter", UiText.KeyOpen), ("/", UiText.KeyFilter), (":", UiText.KeyPalette), ("?", UiText.KeyHelp),
+                     ("F2", UiText.KeyLanguage), ("Esc", UiText.KeyQuit) })
+            Assert.Contains($"{key} {_shell.Texts[text]}", status);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using EDoc.Console.Inbox;
 using EDoc.Console.Tests.Infrastructure;
 using EDoc.Console.Texts;
+using EDoc.Client;
 using EDoc.Contracts.V1;
+using EDoc.Testing;
 
 namespace EDoc.Console.Tests.Inbox;
 
@@ -17,17 +19,35 @@ public sealed class InboxViewModelTests(DemoServerFixture demo)
         using var live = new CancellationTokenSource();
         var running = inbox.RunAsync(live.Token);
         var before = await demo.TaskForAsync("shym-executor2", "Бұрынғы хат " + Guid.NewGuid().ToString("N")[..6]);
-        await inbox.UntilAsync(rows => rows.Any(r => r.Task.Id == before.Id), "the task made as it connected");
+        await inbox.UntilAsync(() => inbox.Rows.Any(r => r.Task.Id == before.Id), "the task made as it connected");
 
         var arrived = await demo.TaskForAsync("shym-executor2", "Жаңа хат");
-        await inbox.UntilAsync(rows => rows.Any(r => r.Task.Id == arrived.Id), "the new task");
+        await inbox.UntilAsync(() => inbox.Rows.Any(r => r.Task.Id == arrived.Id), "the new task");
         var card = new DocumentCardViewModel(executor, arrived.Id);
         Assert.True(await card.LoadAsync(CancellationToken.None));
         Assert.True(await card.DecideAsync(TaskDecision.Approve, "", CancellationToken.None));
-        await inbox.UntilAsync(rows => rows.All(r => r.Task.Id != arrived.Id), "the approved task gone");
+        await inbox.UntilAsync(() => inbox.Rows.All(r => r.Task.Id != arrived.Id), "the approved task gone");
 
         Assert.Contains(inbox.Rows, r => r.Task.Id == before.Id);
         Assert.Null(inbox.Outage);
+        live.Cancel();
+        await running;
+    }
+
+    [Fact]
+    public async Task A_lost_server_is_reported_and_tried_again_until_it_answers()
+    {
+        var nowhere = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        using var connection = ServerConnection.Anonymous(nowhere);
+        var inbox = new InboxViewModel(connection.Workflow, nowhere, new Localizer("ru"), TimeProvider.System);
+        var outages = 0;
+        inbox.Changed += () => outages += inbox.Outage is null ? 0 : 1;
+        using var live = new CancellationTokenSource();
+
+        var running = inbox.RunAsync(live.Token);
+        await inbox.UntilAsync(() => outages >= 2, "a second attempt");
+
+        Assert.Equal($"Нет связи с сервером {nowhere.OriginalString}. Переподключение…", new Localizer("ru")[inbox.Outage!]);
         live.Cancel();
         await running;
     }

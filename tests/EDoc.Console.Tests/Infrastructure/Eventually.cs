@@ -8,12 +8,12 @@ public static class Eventually
     /// <summary>Guards against a hang only; a passing test returns as soon as the stream delivers.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
 
-    public static async Task UntilAsync(this InboxViewModel inbox, Func<IReadOnlyList<InboxRow>, bool> reached, string what)
+    public static async Task UntilAsync(this InboxViewModel inbox, Func<bool> reached, string what)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Check()
         {
-            if (reached(inbox.Rows)) done.TrySetResult();
+            if (reached()) done.TrySetResult();
         }
         inbox.Changed += Check;
         try
