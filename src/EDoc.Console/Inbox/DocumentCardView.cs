@@ -111,13 +111,23 @@ public sealed class DocumentCardView : Screen
         SetNeedsDraw();
     }
 
+    private string KindName(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Incoming => Texts[UiText.KindIncoming],
+        DocumentKind.Outgoing => Texts[UiText.KindOutgoing],
+        DocumentKind.Internal => Texts[UiText.KindInternal],
+        DocumentKind.CitizenAppeal => Texts[UiText.KindCitizenAppeal],
+        DocumentKind.Order => Texts[UiText.KindOrder],
+        _ => "",
+    };
+
     private string CardText()
     {
         if (_model.Document is not { } document) return _model.Failure is { } failure ? Texts[failure] : "";
         var card = new StringBuilder();
         void Field(string name, string value) => card.Append(Texts[name]).Append(": ").AppendLine(value);
         Field(UiText.FieldTitle, document.Title);
-        Field(UiText.FieldKind, document.Kind.ToString());
+        Field(UiText.FieldKind, KindName(document.Kind));
         Field(UiText.FieldNumber, document.RegistrationNumber.Length > 0 ? document.RegistrationNumber : Texts[UiText.NotRegistered]);
         if (document.RegistrationTime is { } registered) Field(UiText.FieldRegistered, Refusals.AlmatyTime(registered.ToDateTimeOffset()));
         if (document.Correspondent.Length > 0) Field(UiText.FieldCorrespondent, document.Correspondent);

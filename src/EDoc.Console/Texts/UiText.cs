@@ -38,6 +38,11 @@ public static class UiText
     public const string CardTitle = nameof(CardTitle);
     public const string FieldTitle = nameof(FieldTitle);
     public const string FieldKind = nameof(FieldKind);
+    public const string KindIncoming = nameof(KindIncoming);
+    public const string KindOutgoing = nameof(KindOutgoing);
+    public const string KindInternal = nameof(KindInternal);
+    public const string KindCitizenAppeal = nameof(KindCitizenAppeal);
+    public const string KindOrder = nameof(KindOrder);
     public const string FieldNumber = nameof(FieldNumber);
     public const string FieldRegistered = nameof(FieldRegistered);
     public const string FieldCorrespondent = nameof(FieldCorrespondent);
