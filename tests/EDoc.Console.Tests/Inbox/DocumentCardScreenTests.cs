@@ -1,5 +1,4 @@
 using EDoc.Console.Inbox;
-using EDoc.Console.SignIn;
 using EDoc.Console.Tests.Infrastructure;
 using EDoc.Console.Texts;
 using EDoc.Contracts.Demo;
@@ -72,11 +71,7 @@ public sealed class DocumentCardScreenTests(DemoServerFixture demo) : IDisposabl
     {
         _console = new ConsoleApp(demo.Server.Address, new Localizer("kk"), Headless.Post, TimeProvider.System);
         _screen.Show(_console.Shell);
-        _screen.Type(username);
-        _screen.Press(Key.Tab);
-        _screen.Type(DemoDirectory.EmployeePassword);
-        _screen.Press(Key.Enter);
-        await ((SignInView)_console.Shell.Current!).Submitting;
+        await _screen.SignInAsync(_console.Shell, username, DemoDirectory.EmployeePassword);
         return _console.Inbox!;
     }
 

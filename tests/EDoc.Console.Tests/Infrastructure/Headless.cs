@@ -1,4 +1,5 @@
 using EDoc.Console.Shell;
+using EDoc.Console.SignIn;
 using EDoc.Console.Texts;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -49,6 +50,21 @@ public sealed class Headless : IDisposable
     public void Type(string text)
     {
         foreach (var c in text) Press(new Key(c));
+    }
+
+    /// <summary>
+    /// Fills the sign-in form as a user does (username, Tab, password, Enter) and waits for the answer; returns the
+    /// screen as it was just before Enter, with the password typed.
+    /// </summary>
+    public async Task<string> SignInAsync(ConsoleShell shell, string username, string password)
+    {
+        Type(username);
+        Press(Key.Tab);
+        Type(password);
+        var typed = Screen();
+        Press(Key.Enter);
+        await ((SignInView)shell.Current!).Submitting;
+        return typed;
     }
 
     /// <summary>Draws what changed and returns the whole screen, one line per row.</summary>

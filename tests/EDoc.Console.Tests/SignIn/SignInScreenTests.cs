@@ -1,4 +1,3 @@
-using EDoc.Console.SignIn;
 using EDoc.Console.Tests.Infrastructure;
 using EDoc.Console.Texts;
 using EDoc.Contracts.Demo;
@@ -17,12 +16,7 @@ public sealed class SignInScreenTests(DemoServerFixture demo)
         using var console = new ConsoleApp(demo.Server.Address, new Localizer("kk"), Headless.Post, TimeProvider.System);
         screen.Show(console.Shell);
 
-        screen.Type("gov4c.trainee");
-        screen.Press(Key.Tab);
-        screen.Type("Wrong-Secret-9");
-        var typing = screen.Screen();
-        screen.Press(Key.Enter);
-        await ((SignInView)console.Shell.Current!).Submitting;
+        var typing = await screen.SignInAsync(console.Shell, "gov4c.trainee", "Wrong-Secret-9");
 
         Assert.DoesNotContain("Wrong-Secret-9", typing);
         Assert.Contains("Пайдаланушы аты:", typing);
@@ -41,11 +35,7 @@ public sealed class SignInScreenTests(DemoServerFixture demo)
         using var console = new ConsoleApp(demo.Server.Address, new Localizer("ru"), Headless.Post, TimeProvider.System);
         screen.Show(console.Shell);
 
-        screen.Type("mdai.head");
-        screen.Press(Key.Tab);
-        screen.Type(DemoDirectory.EmployeePassword);
-        screen.Press(Key.Enter);
-        await ((SignInView)console.Shell.Current!).Submitting;
+        await screen.SignInAsync(console.Shell, "mdai.head", DemoDirectory.EmployeePassword);
 
         Assert.Contains("Входящие", screen.Screen());
         Assert.Contains("Задача", screen.Screen());
