@@ -103,7 +103,11 @@ public sealed class ConsoleShell : Window
 
     protected override bool OnKeyDown(Key key)
     {
-        if (key == Key.Esc) return Back();
+        if (key == Key.Esc)
+        {
+            if (!Back()) App?.RequestStop();
+            return true;
+        }
         if (key == Key.F1 || key == new Key('?'))
         {
             OpenHelp();
