@@ -25,7 +25,7 @@ public sealed class KeysTests(DemoServerFixture demo) : IDisposable
         var enroll = await user.RunWithInputAsync(KeyPassword + "\n", "keys", "enroll", "--out", path, "--password-stdin");
 
         Assert.True(enroll.ExitCode == 0, enroll.ToString());
-        using var saved = Keys.KeyFile.Load(path, KeyPassword);
+        using var saved = EDoc.Client.KeyFile.Load(path, KeyPassword);
         Assert.True(saved.HasPrivateKey);
         Assert.Matches($@"(?m)^serial\s+{saved.SerialNumber}$", enroll.Stdout);
         var list = await user.SucceedAsync("keys", "list");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using EDoc.Cli.Auth;
 
 namespace EDoc.Cli;
 
@@ -38,7 +37,7 @@ internal sealed class CliContext(GlobalOptions globals, CliEnvironment environme
                 throw new CliFailure($"not signed in: run 'edoc login --server {server.OriginalString} --username NAME' first");
             if (!session.IsFor(server))
                 throw new CliFailure($"not signed in to {server.OriginalString} (the saved session is for {session.Server}): run 'edoc login' first");
-            using var connection = ServerConnection.SignedIn(server, Sessions, session, environment.Clock);
+            using var connection = ServerConnection.SignedIn(server, session, environment.Clock, Sessions.Save);
             return await action(new Invocation(OutputFor(parse), connection), parse, ct);
         });
 

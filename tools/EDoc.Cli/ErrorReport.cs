@@ -10,7 +10,7 @@ namespace EDoc.Cli;
 internal static class ErrorReport
 {
     /// <summary>Whether this is a failure to report rather than a bug to let crash.</summary>
-    public static bool Handles(Exception error) => error is CliFailure or RpcException or OperationCanceledException;
+    public static bool Handles(Exception error) => error is CliFailure or ClientException or RpcException or OperationCanceledException;
 
     /// <summary>Writes the report and returns the exit code.</summary>
     public static int Write(Exception error, TextWriter stderr)
@@ -20,6 +20,9 @@ internal static class ErrorReport
             case CliFailure failure:
                 stderr.WriteLine("error: " + failure.Message);
                 return failure.ExitCode;
+            case ClientException failure:
+                stderr.WriteLine("error: " + failure.Message + Advice(failure));
+                return ExitCodes.Failure;
             case RpcException rpc:
                 stderr.WriteLine("error: " + Describe(rpc));
                 return ExitCodes.Failure;
@@ -42,6 +45,13 @@ internal static class ErrorReport
         lines.AddRange(status?.GetDetail<PreconditionFailure>()?.Violations.Select(v => $"  {v.Subject}: {v.Description}") ?? []);
         return string.Join(Environment.NewLine, lines);
     }
+
+    private static string Advice(ClientException failure) => failure switch
+    {
+        SessionExpiredException => ": run 'edoc login' again",
+        DamagedSessionException => ": sign in again with 'edoc login'",
+        _ => "",
+    };
 
     // The server's auth middleware refuses a missing or expired token before any service runs, without details.
     private static string Hint(StatusCode code, Google.Rpc.Status? status) =>

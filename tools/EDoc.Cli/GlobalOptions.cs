@@ -1,18 +1,14 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using EDoc.Cli.Auth;
 
 namespace EDoc.Cli;
 
 /// <summary>--server, --lang and --output: accepted by every command, before or after its name.</summary>
 internal sealed class GlobalOptions
 {
-    /// <summary>The address of a server started with `dotnet run` and no --urls.</summary>
-    public static readonly Uri DefaultServer = new("http://localhost:5080");
-
     public Option<Uri?> Server { get; } = new("--server")
     {
-        Description = $"EDoc server address (default: ${CliEnvironment.ServerVariable}, else the signed-in server, else {DefaultServer.OriginalString})",
+        Description = $"EDoc server address (default: ${CliEnvironment.ServerVariable}, else the signed-in server, else {EDoc.Client.ServerAddress.Default.OriginalString})",
         Recursive = true,
         CustomParser = result => ParseAddress(result.Tokens[0].Value, result.AddError),
     };
@@ -43,13 +39,13 @@ internal sealed class GlobalOptions
         if (parse.GetValue(Server) is { } given) return given;
         if (environment.Variable(CliEnvironment.ServerVariable) is { Length: > 0 } variable)
             return ParseAddress(variable, error => throw new UsageError($"{CliEnvironment.ServerVariable}: {error}"))!;
-        return session is not null && Uri.TryCreate(session.Server, UriKind.Absolute, out var saved) ? saved : DefaultServer;
+        return session is not null && Uri.TryCreate(session.Server, UriKind.Absolute, out var saved) ? saved : EDoc.Client.ServerAddress.Default;
     }
 
     private static Uri? ParseAddress(string text, Action<string> reportError)
     {
-        if (Uri.TryCreate(text, UriKind.Absolute, out var address) && address.Scheme is "http" or "https") return address;
-        reportError($"'{text}' is not an http:// or https:// address");
-        return null;
+        var address = EDoc.Client.ServerAddress.Parse(text, out var error);
+        if (address is null) reportError(error);
+        return address;
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EDoc.Cli.Auth;
-using EDoc.Cli.Keys;
 using EDoc.Contracts.V1;
 using Google.Protobuf;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EDoc.Cli.Certificates;
-using EDoc.Domain.Certificates.Qr;
 
 namespace EDoc.Cli.Commands;
 
@@ -31,9 +30,10 @@ internal static class VerifyQrCommand
         {
             // Scanners and editors end a saved text with a newline, which is no part of the code.
             var text = (parse.GetValue(payload) ?? TextFiles.Read(parse.GetValue(file)!, "the QR code's text")).Trim();
-            using var keys = new TrustedKeys(TrustListFile.Load(parse.GetValue(trustList)!), output);
+            using var keys = new TrustedKeys(TrustListFile.Load(parse.GetValue(trustList)!));
+            foreach (var warning in keys.Warnings) output.Warning(warning);
             if (keys.Count == 0) output.Warning("the trust list has no usable keys: no code can verify against it");
-            var check = QrPayload.Verify(text, keys.Find, cli.Environment.Clock.GetUtcNow());
+            var check = keys.Verify(text, cli.Environment.Clock.GetUtcNow());
             QrReport.Write(output, check, keys);
             return Task.FromResult(check.IsValid ? ExitCodes.Ok : ExitCodes.Failure);
         });

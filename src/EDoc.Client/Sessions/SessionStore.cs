@@ -1,12 +1,12 @@
 using System.Text.Json;
 
-namespace EDoc.Cli.Auth;
+namespace EDoc.Client;
 
 /// <summary>
 /// Keeps the session in one JSON file that only its owner can read (mode 0600), since its refresh token is as good
 /// as a password for a week.
 /// </summary>
-internal sealed class SessionStore(string path)
+public sealed class SessionStore(string path)
 {
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyDirectory = OwnerOnlyFile | UnixFileMode.UserExecute;
@@ -25,7 +25,7 @@ internal sealed class SessionStore(string path)
         }
         catch (JsonException error)
         {
-            throw new CliFailure($"the session file {path} is damaged ({error.Message}): sign in again with 'edoc login'");
+            throw new DamagedSessionException(path, error);
         }
     }
 
@@ -36,7 +36,7 @@ internal sealed class SessionStore(string path)
         {
             return Load();
         }
-        catch (CliFailure)
+        catch (DamagedSessionException)
         {
             return null;
         }

@@ -1,9 +1,9 @@
 using EDoc.Contracts.V1;
 
-namespace EDoc.Cli.Auth;
+namespace EDoc.Client;
 
-/// <summary>A signed-in session as saved between runs. It holds tokens only: the password is never kept.</summary>
-internal sealed record Session(
+/// <summary>A signed-in session. It holds tokens only: the password is never kept.</summary>
+public sealed record Session(
     string Server,
     string Username,
     string AccessToken,

@@ -2,13 +2,13 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 
-namespace EDoc.Cli.Keys;
+namespace EDoc.Client;
 
 /// <summary>
 /// The employee's side of signing: the P-256 key is made here and never leaves this machine; the server only sees
 /// its CSR, certifies it, and the certificate and key are kept together in a password-protected PKCS#12 file.
 /// </summary>
-internal static class KeyFile
+public static class KeyFile
 {
     /// <summary>A new signing key.</summary>
     public static ECDsa NewKey() => ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -33,9 +33,9 @@ internal static class KeyFile
         {
             return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
         }
-        catch (CryptographicException)
+        catch (CryptographicException error)
         {
-            throw new CliFailure($"{path}: not a PKCS#12 key file, or the password is wrong");
+            throw new KeyFileException(path, error);
         }
     }
 

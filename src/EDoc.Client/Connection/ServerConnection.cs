@@ -1,16 +1,15 @@
-using EDoc.Cli.Auth;
 using EDoc.Contracts.V1;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 
-namespace EDoc.Cli;
+namespace EDoc.Client;
 
 /// <summary>
 /// One gRPC channel to the server (plain http:// speaks HTTP/2 without TLS, as the server's default endpoint does),
 /// and the clients that call through it: anonymously, or with the session's bearer token.
 /// </summary>
-internal sealed class ServerConnection : IDisposable
+public sealed class ServerConnection : IDisposable
 {
     private readonly GrpcChannel _channel;
     private readonly CallInvoker _calls;
@@ -48,15 +47,18 @@ internal sealed class ServerConnection : IDisposable
     /// <summary>RegistryService.</summary>
     public RegistryService.RegistryServiceClient Registries => new(_calls);
 
-    /// <summary>CertificateService on this connection.</summary>
+    /// <summary>CertificateService.</summary>
     public CertificateService.CertificateServiceClient Certificates => new(_calls);
 
     /// <summary>A connection whose calls carry no credentials, for signing in.</summary>
     public static ServerConnection Anonymous(Uri address) => new(address, null);
 
-    /// <summary>A connection whose calls carry the session's access token, refreshed when it has expired.</summary>
-    public static ServerConnection SignedIn(Uri address, SessionStore store, Session session, TimeProvider clock) =>
-        new(address, anonymous => new AccessTokens(store, session, new AuthService.AuthServiceClient(anonymous), clock));
+    /// <summary>
+    /// A connection whose calls carry the session's access token, refreshed when it has expired or the server refuses
+    /// it; <paramref name="refreshed"/> hears of each new session, to save it.
+    /// </summary>
+    public static ServerConnection SignedIn(Uri address, Session session, TimeProvider clock, Action<Session>? refreshed = null) =>
+        new(address, anonymous => new AccessTokens(session, new AuthService.AuthServiceClient(anonymous), clock, refreshed));
 
     public void Dispose() => _channel.Dispose();
 }
