@@ -46,7 +46,8 @@ internal sealed class RequestFuzzer(Random random)
             return ("random bytes", bytes);
         }
         var whole = Plausible(type).ToByteArray();
-        return whole.Length < 2 ? ("random bytes", [0x0A, 0x10, 0x61]) : ("truncated", whole[..random.Next(1, whole.Length)]);
+        // A message with no fields to cut gets field 1 announcing 16 bytes and ending after one.
+        return ("truncated", whole.Length < 2 ? [0x0A, 0x10, 0x61] : whole[..random.Next(1, whole.Length)]);
     }
 
     private IEnumerable<Mutation> MutationsOf(MessageDescriptor type, string prefix, HashSet<string> path, int depth)
