@@ -51,7 +51,9 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, IEDocSt
                 return null;
             case DomainException domain:
                 return DomainErrorMapping.ToRpcException(domain);
-            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+            // Once the caller has gone (cancelled, or its deadline passed), whatever the handler hit next, such as a write to
+            // a completed stream, is the call ending, not a fault worth an error in the log.
+            case var _ when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
             case RedisException:
             case DbException or TimeoutException when store.IsUnavailable(error):
