@@ -37,7 +37,10 @@ public abstract class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
     }
 
     /// <summary>What the caller got; <see cref="Reason"/> is the reason of the reply's one EDoc ErrorInfo, null without exactly one.</summary>
-    private sealed record Outcome(FuzzedCall Call, StatusCode Code, string? Reason, string Detail);
+    private sealed record Outcome(FuzzedCall Call, StatusCode Code, string? Reason, string Detail, bool LostConnection = false);
+
+    // Calls sent again because their connection closed before the server answered them.
+    private int _resent;
 
     /// <summary>Every RPC of every service of the contracts, found through the generated file descriptors.</summary>
     private static IReadOnlyList<MethodDescriptor> AllMethods() =>
@@ -63,7 +66,7 @@ public abstract class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
 
         var outcomes = await SendAllAsync(invokers, calls);
         output.WriteLine($"Seed {Seed}: {outcomes.Count} calls over {methods.Count} methods of " +
-            $"{methods.Select(m => m.Service).Distinct().Count()} services.");
+            $"{methods.Select(m => m.Service).Distinct().Count()} services; {_resent} sent again after their connection closed.");
         foreach (var code in outcomes.GroupBy(o => o.Code).OrderByDescending(g => g.Count()))
         {
             output.WriteLine($"  {code.Key,-20} {code.Count(),6}");
@@ -155,11 +158,21 @@ public abstract class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
         _ => Caller.Anonymous,
     };
 
-    private static async Task<IReadOnlyList<Outcome>> SendAllAsync(Dictionary<Caller, CallInvoker> invokers, IReadOnlyList<FuzzedCall> calls)
+    private async Task<IReadOnlyList<Outcome>> SendAllAsync(Dictionary<Caller, CallInvoker> invokers, IReadOnlyList<FuzzedCall> calls)
     {
         var outcomes = new Outcome[calls.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, calls.Count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency },
-            async (i, _) => outcomes[i] = await SendAsync(invokers[calls[i].Caller], calls[i]));
+            async (i, _) =>
+            {
+                outcomes[i] = await SendAsync(invokers[calls[i].Caller], calls[i]);
+                // A call that never reached the server (its connection closed under it: the client's own transport error)
+                // has no answer to judge; it is sent once more, and counted so the run says how often that happened.
+                if (outcomes[i].LostConnection)
+                {
+                    Interlocked.Increment(ref _resent);
+                    outcomes[i] = await SendAsync(invokers[calls[i].Caller], calls[i]);
+                }
+            });
         return outcomes;
     }
 
@@ -207,7 +220,7 @@ public abstract class FuzzTests(ServerFixture fixture, ITestOutputHelper output)
         {
             var infos = error.GetRpcStatus()?.Details.Where(d => d.Is(ErrorInfo.Descriptor)).Select(d => d.Unpack<ErrorInfo>()).ToList();
             var reason = infos is [{ Domain: RpcAssert.ErrorDomain } info] ? info.Reason : null;
-            return new Outcome(call, error.StatusCode, reason, error.Status.Detail);
+            return new Outcome(call, error.StatusCode, reason, error.Status.Detail, error.Status.DebugException is HttpRequestException);
         }
     }
 

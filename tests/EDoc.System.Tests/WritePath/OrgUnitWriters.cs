@@ -15,10 +15,10 @@ internal static class OrgUnitWriters
 
     /// <summary>
     /// Writers create org units as fast as they are acknowledged; each acknowledged id is recorded. A writer stops at its
-    /// first failure that says the server is gone, and records that failure's code in <paramref name="stoppedBy"/>.
+    /// first failure that says the server is gone, and records that failure in <paramref name="stoppedBy"/>.
     /// </summary>
     public static async Task WriteAsync(EDocServerProcess server, string prefix, int writers, int perWriter,
-        ConcurrentBag<string> acknowledged, CancellationToken ct, ConcurrentBag<StatusCode>? stoppedBy = null)
+        ConcurrentBag<string> acknowledged, CancellationToken ct, ConcurrentBag<RpcException>? stoppedBy = null)
     {
         var login = await new AuthService.AuthServiceClient(server.Channel)
             .LoginAsync(new LoginRequest { Username = AgencyAdmin, Password = DemoPassword });
@@ -47,7 +47,7 @@ internal static class OrgUnitWriters
                 }
                 catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.Cancelled or StatusCode.Internal)
                 {
-                    stoppedBy?.Add(e.StatusCode);
+                    stoppedBy?.Add(e);
                     return; // the server is gone: what it acknowledged so far is what must survive
                 }
             }
