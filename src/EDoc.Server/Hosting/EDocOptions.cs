@@ -112,6 +112,9 @@ public sealed class EDocOptions
     /// </summary>
     public string? MetricsUrl { get; set; }
 
+    /// <summary><see cref="MetricsUrl"/> parsed, or null when metrics are not served.</summary>
+    public Uri? MetricsAddress => MetricsUrl is { Length: > 0 } url ? new Uri(url) : null;
+
     /// <summary>OTLP (gRPC) collector that receives traces and metrics; unset (and no OTEL_EXPORTER_OTLP_ENDPOINT), none are sent.</summary>
     public string? OtlpEndpoint { get; set; }
 

@@ -53,8 +53,7 @@ public static class EDocServerExtensions
         builder.Services.AddSingleton<IEDocStore>(_ => CreateStore(options));
         if (options.Redis is { Length: > 0 } redis)
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
-        builder.Services.AddSingleton(sp => new SessionStandings(sp.GetRequiredService<IEDocStore>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<IConnectionMultiplexer>(), sp.GetRequiredService<ILogger<SessionStandings>>()));
+        builder.Services.AddSingleton<SessionStandings>();
         builder.Services.AddSingleton<SignInTokens>();
         builder.Services.AddSingleton<ServerKeyVault>();
         builder.Services.AddSingleton<ServerSecrets>();
@@ -186,7 +185,7 @@ public static class EDocServerExtensions
         var web = new Uri(options.WebUrl);
         // Browsers speak HTTP/2 only over TLS: a plain web endpoint offering it too would only earn a warning at start.
         var webProtocols = web.Scheme == Uri.UriSchemeHttps ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
-        var metrics = options.MetricsUrl is { Length: > 0 } metricsUrl ? new Uri(metricsUrl) : null;
+        var metrics = options.MetricsAddress;
         builder.WebHost.UseUrls(metrics is null ? [grpcUrl, options.WebUrl] : [grpcUrl, options.WebUrl, options.MetricsUrl!]);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -1,5 +1,6 @@
 using EDoc.Contracts.Demo;
 using EDoc.Server.Demo;
+using EDoc.Server.Telemetry;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -18,13 +19,12 @@ public static class StartupBanner
         var store = options.UsesPostgres ? "PostgreSQL" : "embedded SQLite at " + Path.GetFullPath(options.Connection ?? Path.Combine(options.DataDirectory, "edoc.db"));
         var banner = new System.Text.StringBuilder();
         banner.AppendLine();
-        int[] notGrpc = options.MetricsUrl is { Length: > 0 } metrics
-            ? [new Uri(options.WebUrl).Port, new Uri(metrics).Port]
-            : [new Uri(options.WebUrl).Port];
+        var metrics = options.MetricsAddress;
+        int?[] notGrpc = [new Uri(options.WebUrl).Port, metrics?.Port];
         var grpc = addresses.Where(a => !notGrpc.Contains(new Uri(a).Port)).ToList();
         banner.AppendLine($"EDoc server listening on {string.Join(", ", grpc)} (gRPC; health and reflection on)");
         banner.AppendLine($"Certificate verify page: {options.VerifyBase}/{{number}} (plain HTTP on {options.WebUrl})");
-        if (options.MetricsUrl is { Length: > 0 }) banner.AppendLine($"Metrics for Prometheus: {options.MetricsUrl.TrimEnd('/')}/metrics");
+        if (metrics is not null) banner.AppendLine($"Metrics for Prometheus: {new Uri(metrics, EDocTelemetry.MetricsPath)}");
         banner.AppendLine($"Store: {store}");
         banner.AppendLine("Demo logins:");
         banner.AppendLine($"  {DemoDirectory.AdminUsername,-16} admin of the whole system, password: {AdminPassword(seeded)}");

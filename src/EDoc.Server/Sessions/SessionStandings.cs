@@ -40,7 +40,7 @@ internal sealed class SessionStandings
     private readonly TimeSpan _lifetime;
     private readonly ILogger _logger;
 
-    public SessionStandings(IEDocStore store, TimeProvider clock, IConnectionMultiplexer? redis, ILogger<SessionStandings> logger)
+    public SessionStandings(IEDocStore store, TimeProvider clock, ILogger<SessionStandings> logger, IConnectionMultiplexer? redis = null)
     {
         _store = store;
         _clock = clock;

@@ -21,7 +21,7 @@ internal static class EDocTelemetry
     /// <summary>Registers the meter provider when there is a scrape or a collector, and the tracer provider with a collector.</summary>
     public static void AddEDocTelemetry(this WebApplicationBuilder builder, EDocOptions options)
     {
-        var scraped = options.MetricsUrl is { Length: > 0 };
+        var scraped = options.MetricsAddress is not null;
         var otlp = options.OtlpEndpoint ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         // With nowhere to send them, no instrument is listened to, so recording on the write path costs next to nothing.
         if (!scraped && otlp is not { Length: > 0 }) return;
@@ -55,8 +55,8 @@ internal static class EDocTelemetry
     /// </summary>
     public static void UseEDocMetricsEndpoint(this WebApplication app, EDocOptions options)
     {
-        if (options.MetricsUrl is not { Length: > 0 } url) return;
-        var port = new Uri(url).Port;
+        if (options.MetricsAddress is not { } address) return;
+        var port = address.Port;
         app.UseOpenTelemetryPrometheusScrapingEndpoint(
             context => context.Connection.LocalPort == port && context.Request.Path == MetricsPath);
     }
